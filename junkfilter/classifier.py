@@ -1,0 +1,195 @@
+"""Features → model: a two-stage linear classifier with calibrated probabilities.
+
+Stage 1 (local) is a linear model of one paragraph's features (logistic loss, one
+weight column per label, fitted by averaged SGD: 260k hashed columns fit in seconds).
+Stage 2 (context) is a small multinomial logistic regression on what stage 1 says
+about the paragraph, its two neighbours on each side and the rest of its document,
+plus the paragraph's shape and position: the learned form of jusText's context
+smoothing.  Stage 2 is trained on out-of-fold stage-1 outputs, so it learns how far
+to trust stage 1 on unseen text.  Finally one temperature, fitted on held-out
+documents, calibrates the probabilities.
+
+All learned state is plain numpy arrays (attributes ending in ``_``), which is what
+``persist.py`` writes: no pickle, nothing runs on load.
+"""
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.optimize import minimize_scalar
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression, SGDClassifier
+
+from .features import DENSE_INDEX, DENSE_NAMES
+from .labels import LABELS
+
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+CONTEXT_NAMES: tuple[str, ...] = (
+    *[f"self_logp_{lab}" for lab in LABELS],
+    *[f"n{o:+d}_p_{lab}" for o in NEIGHBOUR_OFFSETS for lab in LABELS],
+    *[f"n{o:+d}_missing" for o in NEIGHBOUR_OFFSETS],
+    *[f"doc_mean_p_{lab}" for lab in LABELS],
+    "doc_max_junk_others",
+    *[f"dense_{n}" for n in DENSE_NAMES],
+)
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def doc_ids(X: sp.csr_matrix) -> np.ndarray:
+    """Recover document boundaries from the featurizer's ``is_first`` column."""
+    col = X.shape[1] - len(DENSE_NAMES) + DENSE_INDEX["is_first"]
+    first = np.asarray(X[:, col].todense()).ravel() > 0.5
+    if len(first):
+        first[0] = True
+    return np.cumsum(first) - 1
+
+
+def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Stage-2 inputs from stage-1 probabilities ``p1`` (rows = paragraphs in order)."""
+    n, k = p1.shape
+    cols = [np.log(p1 + 1e-6)]
+    missing = []
+    for off in NEIGHBOUR_OFFSETS:
+        idx = np.arange(n) + off
+        ok = (idx >= 0) & (idx < n)
+        ok[ok] &= docs[idx[ok]] == docs[ok]
+        shifted = np.zeros_like(p1)
+        shifted[ok] = p1[idx[ok]]
+        cols.append(shifted)
+        missing.append((~ok).astype(np.float64)[:, None])
+    cols.extend(missing)
+    n_docs = int(docs.max()) + 1 if n else 0
+    count = np.bincount(docs, minlength=n_docs).astype(np.float64)[docs]
+    sums = np.stack([np.bincount(docs, weights=p1[:, j], minlength=n_docs) for j in range(k)], 1)[docs]
+    others = np.maximum(count - 1, 1)[:, None]
+    cols.append(np.where(count[:, None] > 1, (sums - p1) / others, 0.0))
+    junk = 1.0 - p1[:, 0]
+    # the largest junk probability among the other paragraphs of the document
+    order_max = np.zeros(n)
+    if n:
+        top1 = np.full(n_docs, -1.0)
+        np.maximum.at(top1, docs, junk)
+        is_top = junk >= top1[docs]
+        masked = np.where(is_top, -1.0, junk)
+        top2 = np.full(n_docs, -1.0)
+        np.maximum.at(top2, docs, masked)
+        order_max = np.where(is_top, top2[docs], top1[docs])
+        order_max = np.maximum(order_max, 0.0)
+    cols.append(order_max[:, None])
+    cols.append(dense)
+    return np.hstack(cols).astype(np.float64)
+
+
+class JunkClassifier(ClassifierMixin, BaseEstimator):
+    """Local + context multinomial logistic regression over ``ParagraphFeaturizer`` rows.
+
+    Parameters
+    ----------
+    alpha_local : float
+        L2 regularisation of stage 1 (SGD).
+    C_context : float
+        Inverse L2 regularisation of stage 2.
+    n_folds : int
+        Folds (by document) for the out-of-fold stage-1 outputs that train stage 2.
+    epochs : int
+        SGD passes over the data for each stage-1 fit.
+    content_weight : float
+        Sample weight of content rows: above 1 trades junk recall for content safety.
+    """
+
+    def __init__(self, alpha_local: float = 3e-6, C_context: float = 1.0, n_folds: int = 3,
+                 epochs: int = 15, content_weight: float = 1.0, random_state: int = 0):
+        self.alpha_local = alpha_local
+        self.C_context = C_context
+        self.n_folds = n_folds
+        self.epochs = epochs
+        self.content_weight = content_weight
+        self.random_state = random_state
+
+    # -- fitting -------------------------------------------------------------------------
+    def _local(self, X, y, w) -> tuple[np.ndarray, np.ndarray]:
+        """Fit stage 1; return ``(coef, intercept)`` with one column per label."""
+        sgd = SGDClassifier(loss="log_loss", alpha=self.alpha_local, max_iter=self.epochs, tol=None,
+                            average=True, random_state=self.random_state, n_jobs=-1)
+        sgd.fit(X, y, sample_weight=w)
+        coef = np.zeros((X.shape[1], len(LABELS)), dtype=np.float32)
+        icpt = np.full(len(LABELS), -30.0, dtype=np.float32)
+        coef[:, sgd.classes_] = sgd.coef_.T
+        icpt[sgd.classes_] = sgd.intercept_
+        return coef, icpt
+
+    def fit(self, X: sp.csr_matrix, y) -> "JunkClassifier":
+        """Fit both stages; ``y`` holds label names or indices into ``LABELS``."""
+        X = sp.csr_matrix(X, dtype=np.float32)
+        y = self._encode(y)
+        self.classes_ = np.asarray(LABELS)
+        docs = doc_ids(X)
+        w = np.where(y == 0, self.content_weight, 1.0)
+        # out-of-fold stage-1 probabilities, folds by document
+        fold = (docs * 2654435761 % 2**32) % self.n_folds
+        p1 = np.zeros((X.shape[0], len(LABELS)))
+        for f in range(self.n_folds):
+            tr, te = fold != f, fold == f
+            coef, icpt = self._local(X[tr], y[tr], w[tr])
+            p1[te] = _softmax(np.asarray(X[te] @ coef, dtype=np.float64) + icpt)
+        self.local_coef_, self.local_intercept_ = self._local(X, y, w)
+        # stage 2
+        dense = self._dense(X)
+        Z = context_features(p1, dense, docs)
+        ctx = LogisticRegression(C=self.C_context, max_iter=2000, tol=1e-5).fit(Z, y, sample_weight=w)
+        ccoef = np.zeros((Z.shape[1], len(LABELS)))
+        ccoef[:, ctx.classes_] = ctx.coef_.T
+        cicpt = np.full(len(LABELS), -30.0)
+        cicpt[ctx.classes_] = ctx.intercept_
+        self.context_coef_, self.context_intercept_ = ccoef, cicpt
+        self.temperature_ = 1.0
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def calibrate(self, X: sp.csr_matrix, y) -> "JunkClassifier":
+        """Fit the temperature on held-out documents (minimum negative log-likelihood)."""
+        y = self._encode(y)
+        z = self._context_logits(sp.csr_matrix(X, dtype=np.float32))
+
+        def nll(t: float) -> float:
+            p = _softmax(z / t)
+            return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
+
+        self.temperature_ = float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+        return self
+
+    # -- prediction ----------------------------------------------------------------------
+    def local_proba(self, X: sp.csr_matrix) -> np.ndarray:
+        return _softmax(np.asarray(X @ self.local_coef_, dtype=np.float64) + self.local_intercept_)
+
+    def _dense(self, X: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(X[:, X.shape[1] - len(DENSE_NAMES):].todense(), dtype=np.float64)
+
+    def context_inputs(self, X: sp.csr_matrix) -> np.ndarray:
+        return context_features(self.local_proba(X), self._dense(X), doc_ids(X))
+
+    def _context_logits(self, X: sp.csr_matrix) -> np.ndarray:
+        return self.context_inputs(X) @ self.context_coef_ + self.context_intercept_
+
+    def decision_function(self, X: sp.csr_matrix) -> np.ndarray:
+        """Calibrated logits, one column per label."""
+        return self._context_logits(sp.csr_matrix(X)) / self.temperature_
+
+    def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
+        return _softmax(self.decision_function(X))
+
+    def predict(self, X: sp.csr_matrix) -> np.ndarray:
+        return self.classes_[self.predict_proba(X).argmax(axis=1)]
+
+    @staticmethod
+    def _encode(y) -> np.ndarray:
+        y = np.asarray(y)
+        if y.dtype.kind in "iu":
+            return y.astype(np.int64)
+        index = {lab: i for i, lab in enumerate(LABELS)}
+        return np.array([index[v] for v in y], dtype=np.int64)
