@@ -6,8 +6,10 @@ Stage 2 (context) is a small multinomial logistic regression on what stage 1 say
 about the paragraph, its two neighbours on each side and the rest of its document,
 plus the paragraph's shape and position: the learned form of jusText's context
 smoothing.  Stage 2 is trained on out-of-fold stage-1 outputs, so it learns how far
-to trust stage 1 on unseen text.  Finally one temperature, fitted on held-out
-documents, calibrates the probabilities.
+to trust stage 1 on unseen text.  Finally calibration on held-out documents: one
+temperature for all labels, then a Platt rescaling of the junk-vs-content log-odds (the
+junk labels keep their proportions), so that of paragraphs scored about 0.8, about 80%
+are junk.
 
 All learned state is plain numpy arrays (attributes ending in ``_``), which is what
 ``persist.py`` writes: no pickle, nothing runs on load.
@@ -20,14 +22,16 @@ from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from .features import DENSE_INDEX, DENSE_NAMES
+from .features import DENSE_INDEX, DENSE_NAMES, row_scale
 from .labels import LABELS
 
 NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+NEIGHBOUR_SHAPE = ("log_len", "sentence_end", "short_lt25", "sim_rest")  # neighbours' dense columns
 CONTEXT_NAMES: tuple[str, ...] = (
     *[f"self_logp_{lab}" for lab in LABELS],
     *[f"n{o:+d}_p_{lab}" for o in NEIGHBOUR_OFFSETS for lab in LABELS],
     *[f"n{o:+d}_missing" for o in NEIGHBOUR_OFFSETS],
+    *[f"n{o:+d}_{name}" for o in NEIGHBOUR_OFFSETS for name in NEIGHBOUR_SHAPE],
     *[f"doc_mean_p_{lab}" for lab in LABELS],
     "doc_max_junk_others",
     *[f"dense_{n}" for n in DENSE_NAMES],
@@ -38,6 +42,11 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=1, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=1, keepdims=True)
+
+
+def _junk_log_odds(p: np.ndarray) -> np.ndarray:
+    junk = np.clip(1.0 - p[:, 0], 1e-9, 1 - 1e-9)
+    return np.log(junk / (1.0 - junk))
 
 
 def doc_ids(X: sp.csr_matrix) -> np.ndarray:
@@ -53,7 +62,8 @@ def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.
     """Stage-2 inputs from stage-1 probabilities ``p1`` (rows = paragraphs in order)."""
     n, k = p1.shape
     cols = [np.log(p1 + 1e-6)]
-    missing = []
+    missing, shapes = [], []
+    shape_cols = [DENSE_INDEX[name] for name in NEIGHBOUR_SHAPE]
     for off in NEIGHBOUR_OFFSETS:
         idx = np.arange(n) + off
         ok = (idx >= 0) & (idx < n)
@@ -62,7 +72,11 @@ def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.
         shifted[ok] = p1[idx[ok]]
         cols.append(shifted)
         missing.append((~ok).astype(np.float64)[:, None])
+        shape = np.zeros((n, len(shape_cols)))
+        shape[ok] = dense[idx[ok]][:, shape_cols]
+        shapes.append(shape)
     cols.extend(missing)
+    cols.extend(shapes)
     n_docs = int(docs.max()) + 1 if n else 0
     count = np.bincount(docs, minlength=n_docs).astype(np.float64)[docs]
     sums = np.stack([np.bincount(docs, weights=p1[:, j], minlength=n_docs) for j in range(k)], 1)[docs]
@@ -141,18 +155,21 @@ class JunkClassifier(ClassifierMixin, BaseEstimator):
         # stage 2
         dense = self._dense(X)
         Z = context_features(p1, dense, docs)
-        ctx = LogisticRegression(C=self.C_context, max_iter=2000, tol=1e-5).fit(Z, y, sample_weight=w)
+        # standardise for the solver, then fold the scaling back into plain weights
+        mu, sd = Z.mean(axis=0), Z.std(axis=0)
+        sd[sd < 1e-9] = 1.0
+        ctx = LogisticRegression(C=self.C_context, max_iter=1000, tol=1e-6).fit((Z - mu) / sd, y, sample_weight=w)
         ccoef = np.zeros((Z.shape[1], len(LABELS)))
-        ccoef[:, ctx.classes_] = ctx.coef_.T
+        ccoef[:, ctx.classes_] = ctx.coef_.T / sd[:, None]
         cicpt = np.full(len(LABELS), -30.0)
-        cicpt[ctx.classes_] = ctx.intercept_
+        cicpt[ctx.classes_] = ctx.intercept_ - (mu / sd) @ ctx.coef_.T
         self.context_coef_, self.context_intercept_ = ccoef, cicpt
-        self.temperature_ = 1.0
+        self.temperature_, self.junk_scale_, self.junk_shift_ = 1.0, 1.0, 0.0
         self.n_features_in_ = X.shape[1]
         return self
 
     def calibrate(self, X: sp.csr_matrix, y) -> "JunkClassifier":
-        """Fit the temperature on held-out documents (minimum negative log-likelihood)."""
+        """Fit temperature, then junk log-odds scaling, on held-out documents (max. likelihood)."""
         y = self._encode(y)
         z = self._context_logits(sp.csr_matrix(X, dtype=np.float32))
 
@@ -161,9 +178,46 @@ class JunkClassifier(ClassifierMixin, BaseEstimator):
             return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
 
         self.temperature_ = float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+        self.junk_scale_, self.junk_shift_ = 1.0, 0.0
+        odds = _junk_log_odds(_softmax(z / self.temperature_))
+        platt = LogisticRegression(C=1e4, max_iter=1000).fit(odds[:, None], (y != 0).astype(int))
+        self.junk_scale_ = float(platt.coef_[0, 0])
+        self.junk_shift_ = float(platt.intercept_[0])
         return self
 
     # -- prediction ----------------------------------------------------------------------
+    def local_logits_from_occurrences(self, occurrences, n_paragraphs: int, dense: np.ndarray) -> np.ndarray:
+        """Stage-1 logits summed straight from n-gram occurrences (no sparse matrix).
+
+        Equal to ``X @ local_coef_ + local_intercept_`` for the featurizer's ``X``; this is
+        the inference path, which avoids building sparse matrices for small documents.
+        """
+        n_hashed = self.local_coef_.shape[0] - dense.shape[1]
+        wt = getattr(self, "_local_coef_t", None)
+        if wt is None or wt.shape[1] != n_hashed:
+            wt = self._local_coef_t = np.ascontiguousarray(self.local_coef_[:n_hashed].T)
+        acc = np.zeros((len(LABELS), n_paragraphs))
+        count = np.zeros(n_paragraphs)
+        for rows, cols, _, _ in occurrences:
+            count += np.bincount(rows, minlength=n_paragraphs)
+            for k in range(len(LABELS)):
+                acc[k] += np.bincount(rows, weights=wt[k][cols], minlength=n_paragraphs)
+        logits = acc.T * row_scale(count)[:, None].astype(np.float64)
+        return logits + dense @ self.local_coef_[n_hashed:] + self.local_intercept_
+
+    def proba_from_context(self, Z: np.ndarray) -> np.ndarray:
+        """Calibrated label probabilities from stage-2 inputs."""
+        p = _softmax((Z @ self.context_coef_ + self.context_intercept_) / self.temperature_)
+        scale, shift = getattr(self, "junk_scale_", 1.0), getattr(self, "junk_shift_", 0.0)
+        if scale == 1.0 and shift == 0.0:
+            return p
+        junk = 1.0 - p[:, 0]
+        cal = 1.0 / (1.0 + np.exp(-(scale * _junk_log_odds(p) + shift)))
+        out = p.copy()
+        out[:, 1:] *= (cal / np.maximum(junk, 1e-12))[:, None]
+        out[:, 0] = 1.0 - cal
+        return out
+
     def local_proba(self, X: sp.csr_matrix) -> np.ndarray:
         return _softmax(np.asarray(X @ self.local_coef_, dtype=np.float64) + self.local_intercept_)
 
@@ -177,11 +231,11 @@ class JunkClassifier(ClassifierMixin, BaseEstimator):
         return self.context_inputs(X) @ self.context_coef_ + self.context_intercept_
 
     def decision_function(self, X: sp.csr_matrix) -> np.ndarray:
-        """Calibrated logits, one column per label."""
-        return self._context_logits(sp.csr_matrix(X)) / self.temperature_
+        """Log-probabilities of the calibrated labels, one column per label."""
+        return np.log(self.predict_proba(X) + 1e-12)
 
     def predict_proba(self, X: sp.csr_matrix) -> np.ndarray:
-        return _softmax(self.decision_function(X))
+        return self.proba_from_context(self.context_inputs(sp.csr_matrix(X)))
 
     def predict(self, X: sp.csr_matrix) -> np.ndarray:
         return self.classes_[self.predict_proba(X).argmax(axis=1)]

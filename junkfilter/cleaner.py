@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .errors import UsageError
 from .labels import LABELS
 
 DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text")
@@ -107,8 +108,6 @@ def _inside(child: Path, parent: Path) -> bool:
 
 def clean_paths(args, jf) -> int:
     """The body of ``junkfilter clean``; returns the exit status."""
-    from .cli import UsageError
-
     if args.src == ["-"]:
         text = sys.stdin.read()
         sys.stdout.write(jf.clean(text))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .decisions import PRESETS
+from .errors import UsageError
 
 EXAMPLES = """examples:
   junkfilter clean fixtures/samples -o out/          clean a folder tree into out/
@@ -17,10 +18,6 @@ EXAMPLES = """examples:
   junkfilter train --data-dir ../shared/data        rebuild the bundled model
   junkfilter eval --data-dir ../shared/data         per-category quality on held-out text
 """
-
-
-class UsageError(Exception):
-    """Bad command line: exit status 2 with a one-line message."""
 
 
 def _threshold(args) -> float | None:

@@ -17,7 +17,7 @@ def evaluate_docs(jf: JunkFilter, docs: list[Doc], threshold: float | None = Non
     """Clean ``docs`` with ``jf`` exactly as users would, and compare with their labels."""
     texts = ["\n".join(d.paragraphs) for d in docs]
     results = jf.decide_batch(texts, threshold=threshold)
-    true, pred, p_junk, lengths, scripts = [], [], [], [], []
+    true, pred, p_junk, lengths, scripts, origins = [], [], [], [], [], []
     for d, (_, spans, keep, label, probs) in zip(docs, results):
         if len(spans) != len(d.paragraphs):  # paragraphs are single non-blank lines by construction
             raise AssertionError("document paragraphs do not match line splitting")
@@ -26,9 +26,22 @@ def evaluate_docs(jf: JunkFilter, docs: list[Doc], threshold: float | None = Non
         p_junk.extend(1 - probs[:, 0])
         lengths.extend(len(p) for p in d.paragraphs)
         scripts.extend([d.script] * len(d.paragraphs))
+        origins.extend(d.origins or [d.source] * len(d.paragraphs))
     p_junk_a, lengths_a, scripts_a = np.asarray(p_junk), np.asarray(lengths), np.asarray(scripts)
     rep = quality_report(true, pred, p_junk_a, lengths_a)
     rep["threshold"] = jf.threshold if threshold is None else threshold
+    # where each paragraph came from: real junk pools vs our templates, content by source
+    by_origin: dict[str, dict[str, Any]] = {}
+    t_a, pr_a, o_a = np.asarray(true), np.asarray(pred), np.asarray(origins)
+    for o in sorted(set(origins)):
+        m = o_a == o
+        junk = t_a[m] != CONTENT
+        flagged = pr_a[m] != CONTENT
+        if junk.all():
+            by_origin[o] = {"kind": "junk", "n": int(m.sum()), "removed": round(float(flagged.mean()), 4)}
+        elif not junk.any():
+            by_origin[o] = {"kind": "content", "n": int(m.sum()), "removed": round(float(flagged.mean()), 5)}
+    rep["by_origin"] = by_origin
     rep["by_script"] = {}
     for s in ("simplified", "traditional"):
         m = scripts_a == s
@@ -75,4 +88,9 @@ def print_report(rep: dict[str, Any], title: str = "") -> str:
     for s, r in rep.get("by_script", {}).items():
         extra.append(f"{s:12s} paragraphs {r['paragraphs']:6d}  junk recall {r['junk_recall']:.4f}  "
                      f"content removed {r['content_removed'] * 100:.3f}% (chars {r['content_chars_removed'] * 100:.3f}%)")
+    for kind, what in (("junk", "removed (recall)"), ("content", "wrongly removed")):
+        rows = [(o, r) for o, r in rep.get("by_origin", {}).items() if r["kind"] == kind]
+        if rows:
+            extra.append(f"{kind} paragraphs by origin, share {what}:")
+            extra.append("  " + "  ".join(f"{o} {r['removed'] * 100:.2f}% (n={r['n']})" for o, r in rows))
     return text + "\n" + "\n".join(extra)

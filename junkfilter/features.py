@@ -1,34 +1,41 @@
-"""Normalised view → features: one sparse row per paragraph.
+"""Normalised view → features: one row per paragraph.
 
 ``ParagraphFeaturizer`` is a stateless scikit-learn transformer.  Its input is a
 sequence of documents, each a sequence of paragraph strings; its output has one row
 per paragraph (documents concatenated in order) with
 
-* ``n_buckets`` hashed character n-gram columns (orders 1–3 of the normalised view,
-  each occurrence weighted ``1/sqrt(n-grams in the paragraph)``), and
+* ``n_buckets`` hashed n-gram columns: character n-grams (orders 1–3) of the
+  normalised view, plus the n-grams that open and close the line as features of their
+  own (line-start markers such as 来源： or 上一篇, endings such as 请联系删除。); each
+  occurrence weighs ``1/sqrt(n-gram occurrences in the paragraph)``;
 * ``len(DENSE_NAMES)`` dense columns: the paragraph's shape (length, character-class
   fractions, sentence ending, phone-like digit runs) and its place in the document
   (position from head and tail, similarity to the rest of the document).
 
-Everything is computed with numpy over the whole batch at once: there is no Python
-loop over characters or n-grams, which is what makes cleaning faster than word
-segmentation.
+Everything is numpy over the whole batch at once, with no Python loop over characters.
+``occurrences`` yields the hashed n-grams as ``(paragraph, bucket)`` pairs chunk by chunk;
+training turns them into a sparse matrix, while inference (``JunkFilter``) sums weights
+over them directly, which avoids building sparse matrices for every small document.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .normalize import CJK, DIGIT, LATIN, N_CLASSES, OTHER, PUNCT, SPACE, codepoints, normalise, tables
+from .normalize import CJK, DIGIT, LATIN, N_CLASSES, OTHER, PUNCT, SPACE, TABLE_SIZE, codepoints, normalise, tables
 
 _SEP = 10  # "\n": paragraphs of a batch are joined by it
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 _SALT = [np.uint64(0), np.uint64(0x51ED27), np.uint64(0xA3B195), np.uint64(0x2F0C3D7)]
-_SENTENCE_END = np.array([ord(c) for c in "。！？.!?…”」』\"'）)"], dtype=np.int32)
+_EDGE_SALT = {"prefix": np.uint64(0x7F4A7C159E3779B9), "suffix": np.uint64(0x1B873593CC9E2D51)}
+_SENTENCE_END = np.zeros(TABLE_SIZE, dtype=bool)
+_SENTENCE_END[[ord(c) for c in "。！？.!?…”」』\"'）)"]] = True
+_DIGITISH = np.zeros(TABLE_SIZE, dtype=bool)  # digits (normalised to 0), hyphen, space
+_DIGITISH[[ord("0"), ord("-"), ord(" ")]] = True
 
 DENSE_NAMES: tuple[str, ...] = (
     # the paragraph's own shape
@@ -53,6 +60,10 @@ DENSE_NAMES: tuple[str, ...] = (
     "log_doc_paragraphs",
     "sim_rest",
     "len_vs_doc",
+    "run_headlike",
+    "run_short",
+    "no_body_after",
+    "no_body_before",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 
@@ -61,21 +72,25 @@ DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 class Batch:
     """The normalised view of a batch of documents, shared by features and explanations."""
 
-    codes: np.ndarray  # normalised code per character (separators included)
+    codes: np.ndarray  # normalised code per character, -1 at paragraph separators
     classes: np.ndarray  # character class per character
     para_id: np.ndarray  # paragraph index per character
     n_paragraphs: int
     doc_of_para: np.ndarray  # document index per paragraph
     pos_in_doc: np.ndarray  # paragraph index inside its document
     doc_sizes: np.ndarray  # paragraphs per document
+    first: np.ndarray  # position of each paragraph's first non-space character (-1: none)
+    last: np.ndarray  # position of its last non-space character
 
 
 def make_batch(docs: Sequence[Sequence[str]], tabs: tuple[np.ndarray, np.ndarray] | None = None) -> Batch:
     """Join all paragraphs of all documents into one normalised code array."""
-    flat: list[str] = []
-    sizes = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-    for d in docs:
-        flat.extend(d)
+    if len(docs) == 1:
+        flat = list(docs[0])
+        sizes = np.array([len(flat)], dtype=np.int64)
+    else:
+        flat = [p for d in docs for p in d]
+        sizes = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
     joined = "\n".join(flat)
     if joined.count("\n") != max(len(flat) - 1, 0):  # a paragraph held a line break
         joined = "\n".join(p.replace("\n", " ") for p in flat)
@@ -83,34 +98,74 @@ def make_batch(docs: Sequence[Sequence[str]], tabs: tuple[np.ndarray, np.ndarray
     codes, classes = normalise(cps, tabs)
     is_sep = cps == _SEP
     para_id = np.cumsum(is_sep)
-    codes = codes.copy()
     codes[is_sep] = -1
     n = len(flat)
-    doc_of_para = np.repeat(np.arange(len(docs)), sizes)
-    starts = np.cumsum(sizes) - sizes
-    pos_in_doc = np.arange(n) - np.repeat(starts, sizes)
-    return Batch(codes, classes, para_id, n, doc_of_para, pos_in_doc, sizes)
+    if len(docs) == 1:
+        doc_of_para = np.zeros(n, dtype=np.int64)
+        pos_in_doc = np.arange(n)
+    else:
+        doc_of_para = np.repeat(np.arange(len(docs)), sizes)
+        pos_in_doc = np.arange(n) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    nonspace = np.flatnonzero((classes != SPACE) & ~is_sep)
+    pid = para_id[nonspace]
+    first = np.full(n, -1, dtype=np.int64)
+    first[pid[::-1]] = nonspace[::-1]  # the earliest position wins
+    last = np.full(n, -1, dtype=np.int64)
+    last[pid] = nonspace  # the latest position wins
+    return Batch(codes, classes, para_id, n, doc_of_para, pos_in_doc, sizes, first, last)
 
 
-def ngram_hashes(codes: np.ndarray, n_buckets: int, orders: Sequence[int]):
-    """Yield ``(order, start positions, buckets)`` for every n-gram not crossing a separator."""
-    length = len(codes)
-    is_sep = (codes < 0).astype(np.int64)
-    seps_before = np.concatenate(([0], np.cumsum(is_sep)))
-    c64 = codes.astype(np.uint64)
-    for n in orders:
-        if length < n:
-            continue
-        starts = np.arange(length - n + 1)
-        ok = seps_before[starts + n] - seps_before[starts] == 0
-        starts = starts[ok]
-        h = c64[starts] + _SALT[n]
-        for k in range(1, n):
-            h = h * _MULT + c64[starts + k]
-        h ^= h >> np.uint64(29)
-        h *= _MULT
-        h ^= h >> np.uint64(32)
-        yield n, starts, (h % np.uint64(n_buckets)).astype(np.int64)
+def _mix(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint64(29))
+    h *= _MULT
+    return h ^ (h >> np.uint64(32))
+
+
+def occurrences(b: Batch, n_buckets: int, orders: Sequence[int] = (1, 2, 3), chunk: int = 1 << 20,
+                edges: bool = True) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+    """Yield ``(paragraph ids, buckets, start positions, orders)`` of every hashed n-gram.
+
+    N-grams never cross a paragraph separator.  With ``edges``, the n-grams that open
+    and close each paragraph's non-space text are yielded again under their own hash.
+    Work runs over slices of ``chunk`` characters, so memory stays bounded.
+    """
+    L = len(b.codes)
+    span = max(orders) - 1
+    has = b.first >= 0
+    para_idx = np.flatnonzero(has)
+    firsts, lasts = b.first[has], b.last[has]
+    mod = np.uint64(n_buckets)
+    for lo in range(0, max(L, 1), chunk):
+        hi = min(lo + chunk, L)
+        sub = b.codes[lo:min(hi + span, L)]
+        c64 = sub.astype(np.uint64)
+        seps = np.concatenate(([0], np.cumsum(sub < 0)))
+        rows_l, cols_l, pos_l, ord_l = [], [], [], []
+        for n in orders:
+            m = len(sub) - n + 1
+            if m <= 0:
+                continue
+            h = c64[:m] + _SALT[n]
+            for k in range(1, n):
+                h = h * _MULT + c64[k:k + m]
+            valid = seps[n:n + m] == seps[:m]
+            valid[hi - lo:] = False
+            idx = np.flatnonzero(valid)
+            rows_l.append(b.para_id[lo + idx])
+            cols_l.append((_mix(h[idx]) % mod).astype(np.int64))
+            pos_l.append(lo + idx)
+            ord_l.append(np.full(len(idx), n, dtype=np.int8))
+            if not edges:
+                continue
+            for kind, starts in (("prefix", firsts), ("suffix", lasts - (n - 1))):
+                ok = (starts >= firsts) & (starts + n - 1 <= lasts) & (starts >= lo) & (starts < hi)
+                s = starts[ok]
+                rows_l.append(para_idx[ok])
+                cols_l.append((_mix(h[s - lo] ^ _EDGE_SALT[kind]) % mod).astype(np.int64))
+                pos_l.append(s)
+                ord_l.append(np.full(len(s), -n if kind == "prefix" else 10 + n, dtype=np.int8))
+        if rows_l:
+            yield np.concatenate(rows_l), np.concatenate(cols_l), np.concatenate(pos_l), np.concatenate(ord_l)
 
 
 class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
@@ -143,38 +198,24 @@ class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
         names = [f"ngram_{i}" for i in range(self.n_buckets)] + [f"dense_{n}" for n in DENSE_NAMES]
         return np.asarray(names, dtype=object)
 
-    # -- the two halves, used directly by the fast scoring path -------------------------
+    # -- the two halves, also used directly by the fast scoring path -----------------------
     def batch(self, docs: Sequence[Sequence[str]]) -> Batch:
         tabs = getattr(self, "tables_", None) or tables()
         return make_batch(docs, tabs)
 
-    def ngram_matrix(self, b: Batch, chunk: int = 1 << 20) -> sp.csr_matrix:
-        """Hashed n-gram columns, each occurrence weighted ``1/sqrt(n-grams in its paragraph)``.
+    def occurrences(self, b: Batch, chunk: int = 1 << 20):
+        return occurrences(b, self.n_buckets, self.ngram_orders, chunk)
 
-        Counting runs over slices of ``chunk`` characters and sums the slices' count
-        matrices, so memory stays bounded for a huge paragraph or batch.
-        """
-        P, L = b.n_paragraphs, len(b.codes)
-        span = max(self.ngram_orders) - 1
+    def ngram_matrix(self, b: Batch, chunk: int = 1 << 20) -> sp.csr_matrix:
+        """The hashed n-gram columns as a sparse matrix (counts summed, rows scaled)."""
+        P = b.n_paragraphs
         counts = sp.csr_matrix((P, self.n_buckets), dtype=np.float32)
-        for lo in range(0, max(L, 1), chunk):
-            hi = min(lo + chunk, L)
-            sub = b.codes[lo:min(hi + span, L)]
-            rows_l, cols_l = [], []
-            for _, starts, buckets in ngram_hashes(sub, self.n_buckets, self.ngram_orders):
-                keep = starts < hi - lo
-                rows_l.append(b.para_id[lo + starts[keep]])
-                cols_l.append(buckets[keep])
-            if not rows_l:
-                continue
-            rows, cols = np.concatenate(rows_l), np.concatenate(cols_l)
+        for rows, cols, _, _ in self.occurrences(b, chunk):
             part = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
                                  shape=(P, self.n_buckets), dtype=np.float32)
             counts = part if counts.nnz == 0 else counts + part
         counts.sum_duplicates()
-        total = np.asarray(counts.sum(axis=1)).ravel()
-        scale = (1.0 / np.sqrt(np.maximum(total, 1.0))).astype(np.float32)
-        return sp.diags(scale).dot(counts).tocsr().astype(np.float32)
+        return sp.diags(row_scale(np.asarray(counts.sum(axis=1)).ravel())).dot(counts).tocsr().astype(np.float32)
 
     def dense(self, b: Batch) -> np.ndarray:
         """The dense shape and position columns, one row per paragraph."""
@@ -184,27 +225,21 @@ class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
             return out
         real = b.codes >= 0
         pid = b.para_id[real]
-        cls = b.classes[real].astype(np.int64)
-        counts = np.bincount(pid * N_CLASSES + cls, minlength=P * N_CLASSES).reshape(P, N_CLASSES)
+        counts = np.bincount(pid * N_CLASSES + b.classes[real], minlength=P * N_CLASSES).reshape(P, N_CLASSES)
         length = counts.sum(1).astype(np.float64)
         safe = np.maximum(length, 1)
         f = DENSE_INDEX
         out[:, f["log_len"]] = np.log1p(length) / 5
+        frac = counts / safe[:, None]
         for name, k in (("frac_cjk", CJK), ("frac_latin", LATIN), ("frac_digit", DIGIT),
                         ("frac_space", SPACE), ("frac_punct", PUNCT), ("frac_other", OTHER)):
-            out[:, f[name]] = counts[:, k] / safe
+            out[:, f[name]] = frac[:, k]
         out[:, f["short_lt10"]] = length < 10
         out[:, f["short_lt25"]] = length < 25
         out[:, f["no_cjk"]] = counts[:, CJK] == 0
-        # last non-space character of each paragraph
-        nonspace = np.flatnonzero(real & (b.classes != SPACE))
-        if len(nonspace):
-            last_pos = np.full(P, -1, dtype=np.int64)
-            last_pos[b.para_id[nonspace]] = nonspace  # later positions overwrite earlier
-            has = last_pos >= 0
-            out[has, f["sentence_end"]] = np.isin(b.codes[last_pos[has]], _SENTENCE_END)
+        has = b.last >= 0
+        out[has, f["sentence_end"]] = _SENTENCE_END[b.codes[b.last[has]]]
         out[:, f["phone_like"]] = _phone_like(b)
-        # place in the document
         n_doc = b.doc_sizes[b.doc_of_para].astype(np.float64)
         pos = b.pos_in_doc.astype(np.float64)
         out[:, f["is_first"]] = pos == 0
@@ -214,24 +249,58 @@ class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
         out[:, f["log_from_tail"]] = np.log1p(n_doc - 1 - pos) / 3
         out[:, f["log_doc_paragraphs"]] = np.log1p(n_doc) / 4
         out[:, f["sim_rest"]] = _similarity_to_rest(b)
-        doc_len = np.bincount(b.doc_of_para, weights=length, minlength=len(b.doc_sizes))
-        mean_len = doc_len[b.doc_of_para] / np.maximum(n_doc, 1)
+        if len(b.doc_sizes) == 1:
+            mean_len = length.sum() / P
+        else:
+            doc_len = np.bincount(b.doc_of_para, weights=length, minlength=len(b.doc_sizes))
+            mean_len = doc_len[b.doc_of_para] / np.maximum(n_doc, 1)
         out[:, f["len_vs_doc"]] = np.clip(np.log((length + 1) / (mean_len + 1)), -4, 4) / 4
+        # runs of look-alike lines: a related-headlines box, a navigation menu
+        first = pos == 0
+        headlike = (length < 45) & (out[:, f["sentence_end"]] == 0)
+        out[:, f["run_headlike"]] = np.log1p(_run_length(headlike, first)) / 2
+        out[:, f["run_short"]] = np.log1p(_run_length(length < 12, first)) / 2
+        # is there article body (a long line ending like a sentence) after / before it?
+        body = (length >= 25) & (out[:, f["sentence_end"]] == 1)
+        cum = np.concatenate(([0], np.cumsum(body)))  # cum[i]: body paragraphs before paragraph i
+        doc_start = np.cumsum(b.doc_sizes) - b.doc_sizes
+        doc_end = doc_start + b.doc_sizes
+        out[:, f["no_body_after"]] = cum[doc_end][b.doc_of_para] - cum[1:] == 0
+        out[:, f["no_body_before"]] = cum[:-1] - cum[doc_start][b.doc_of_para] == 0
         return out
+
+
+def _run_length(flag: np.ndarray, doc_start: np.ndarray) -> np.ndarray:
+    """For each flagged paragraph, the length of the run of flagged paragraphs holding it
+    (runs end at document starts); 0 where not flagged."""
+    prev = np.concatenate(([False], flag[:-1]))
+    starts = flag & (~prev | doc_start)
+    run_id = np.cumsum(starts) - 1
+    sizes = np.bincount(run_id[flag], minlength=int(starts.sum()))
+    out = np.zeros(len(flag), dtype=np.float64)
+    out[flag] = sizes[run_id[flag]]
+    return out
+
+
+def row_scale(n_occurrences: np.ndarray) -> np.ndarray:
+    """Weight of one n-gram occurrence in a paragraph with ``n_occurrences`` of them."""
+    return (1.0 / np.sqrt(np.maximum(n_occurrences, 1.0))).astype(np.float32)
 
 
 def _phone_like(b: Batch) -> np.ndarray:
     """1 where a paragraph holds a run of >= 7 digits (spaces and hyphens allowed inside)."""
     out = np.zeros(b.n_paragraphs, dtype=np.float32)
+    real = np.maximum(b.codes, 0)
     is_digit = b.classes == DIGIT
-    digitish = is_digit | np.isin(b.codes, [ord("-"), ord(" ")])
-    edges = np.diff(np.concatenate(([0], digitish.astype(np.int8), [0])))
+    if not is_digit.any():
+        return out
+    digitish = _DIGITISH[real] & (b.codes >= 0)
+    edges = np.diff(digitish.astype(np.int8), prepend=0, append=0)
     run_start = np.flatnonzero(edges == 1)
     run_end = np.flatnonzero(edges == -1)
-    if len(run_start):
-        digits_cum = np.concatenate(([0], np.cumsum(is_digit)))
-        hit = run_start[digits_cum[run_end] - digits_cum[run_start] >= 7]
-        out[b.para_id[hit]] = 1.0
+    digits_cum = np.concatenate(([0], np.cumsum(is_digit)))
+    hit = run_start[digits_cum[run_end] - digits_cum[run_start] >= 7]
+    out[b.para_id[hit]] = 1.0
     return out
 
 
@@ -244,18 +313,19 @@ def _similarity_to_rest(b: Batch) -> np.ndarray:
     sims = np.zeros(P, dtype=np.float32)
     if P < 2 or len(b.doc_sizes) == P:  # no document has two paragraphs
         return sims
-    got = list(ngram_hashes(b.codes, _SIM_BUCKETS, (2,)))
-    if not got:
+    para_l, bucket_l = [], []
+    for rows, cols, _, _ in occurrences(b, _SIM_BUCKETS, (2,), edges=False):
+        para_l.append(rows)
+        bucket_l.append(cols)
+    if not para_l:
         return sims
-    _, starts, buckets = got[0]
-    para = b.para_id[starts]
+    para, buckets = np.concatenate(para_l), np.concatenate(bucket_l)
     # exact per-paragraph counts: one sort of (paragraph, bucket) keys
     pkeys, x = np.unique(para * _SIM_BUCKETS + buckets, return_counts=True)
     ppara = pkeys // _SIM_BUCKETS
-    pbucket = pkeys % _SIM_BUCKETS
     x = x.astype(np.float64)
     doc = b.doc_of_para[ppara]
-    dkeys, inv = np.unique(doc * _SIM_BUCKETS + pbucket, return_inverse=True)
+    dkeys, inv = np.unique(doc * _SIM_BUCKETS + pkeys % _SIM_BUCKETS, return_inverse=True)
     d = np.bincount(inv, weights=x)
     x_dot_d = np.bincount(ppara, weights=x * d[inv], minlength=P)
     x_sq = np.bincount(ppara, weights=x * x, minlength=P)

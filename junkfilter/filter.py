@@ -8,11 +8,10 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 
-from .classifier import CONTEXT_NAMES, _softmax
+from .classifier import CONTEXT_NAMES, _softmax, context_features
 from .decisions import check_threshold, decide
-from .features import ngram_hashes
+from .features import row_scale
 from .labels import CONTENT, LABEL_INDEX, LABELS, check_categories
 from .paragraphs import Span, join_kept, split_paragraphs
 from .persist import ModelError, load_model
@@ -79,20 +78,25 @@ class JunkFilter:
         self.categories = check_categories(categories)
 
     # -- core: probabilities for documents given as paragraph lists -----------------------
-    def _context(self, docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray, sp.csr_matrix]:
-        X = self.featurizer.transform(docs)
-        Z = self.classifier.context_inputs(X)
-        return Z, self._proba(Z), X
-
-    def _proba(self, Z: np.ndarray) -> np.ndarray:
-        c = self.classifier
-        return _softmax((Z @ c.context_coef_ + c.context_intercept_) / c.temperature_)
+    def _context(self, docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Stage-2 inputs and calibrated probabilities for every paragraph of ``docs``."""
+        f, c = self.featurizer, self.classifier
+        b = f.batch(docs)
+        dense = f.dense(b).astype(np.float64)
+        p1 = _softmax(c.local_logits_from_occurrences(f.occurrences(b), b.n_paragraphs, dense))
+        Z = context_features(p1, dense, b.doc_of_para)
+        return Z, c.proba_from_context(Z)
 
     def predict_documents(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
         """Label probabilities for every paragraph of every document (rows in order)."""
         if not docs or not any(docs):
             return np.zeros((0, len(LABELS)))
         return self._context(docs)[1]
+
+    def local_and_context_match(self, docs: Sequence[Sequence[str]]) -> float:
+        """Largest difference between the fast path and the scikit-learn path (for tests)."""
+        X = self.featurizer.transform(docs)
+        return float(np.abs(self.classifier.predict_proba(X) - self.predict_documents(docs)).max())
 
     def _options(self, threshold, categories) -> tuple[float, tuple[str, ...]]:
         t = self.threshold if threshold is None else check_threshold(threshold)
@@ -109,7 +113,7 @@ class JunkFilter:
         if not spans:
             return []
         paras = [text[s.start:s.end] for s in spans]
-        Z, probs, X = self._context([paras])
+        Z, probs = self._context([paras])
         keep, label = decide(probs, t, cats)
         p_sel = probs[:, [LABEL_INDEX[c] for c in cats]].sum(axis=1)
         out = []
@@ -176,27 +180,32 @@ class JunkFilter:
         notes: list[tuple[float, str]] = []
         # local evidence: n-grams of the paragraph (first _EXPLAIN_CHARS characters)
         head = para[:_EXPLAIN_CHARS]
-        b = self.featurizer.batch([[head]])
+        f = self.featurizer
         w = c.local_coef_[:, pro] - c.local_coef_[:, con]
-        grams: dict[str, float] = {}
-        total = 0
-        found = []
-        for n, starts, buckets in ngram_hashes(b.codes, self.featurizer.n_buckets, self.featurizer.ngram_orders):
-            total += len(starts)
-            found.append((n, starts, buckets))
-        scale = 1.0 / np.sqrt(max(total, 1))
-        for n, starts, buckets in found:
-            if n == 1:
-                continue  # single characters explain little
-            contrib = w[buckets] * scale
-            for s, v in zip(starts[np.argsort(-contrib)[:8]], np.sort(-contrib)[:8]):
-                g = head[s:s + n]
-                if g.strip() and -v > 0:
-                    grams[g] = grams.get(g, 0.0) - float(v)
-        for g, v in sorted(grams.items(), key=lambda kv: -kv[1])[:3]:
-            notes.append((v, f"n-gram {g!r} {v:+.2f}"))
+        grams: dict[tuple[str, str], float] = {}
+        found = list(f.occurrences(f.batch([[head]])))
+        if found:
+            _, cols, pos, order = (np.concatenate(x) for x in zip(*found))
+            contrib = w[cols] * row_scale(np.array([len(cols)]))[0]
+            for i in np.argsort(-contrib)[:16]:
+                o = int(order[i])
+                n = abs(o) if o < 10 else o - 10
+                g = head[pos[i]:pos[i] + n]
+                if n == 1 and o == 1 or not g.strip() or contrib[i] <= 0:
+                    continue  # a single character in the middle of a line explains little
+                kind = "line starts " if o < 0 else ("line ends " if o > 10 else "")
+                grams[(kind, g)] = grams.get((kind, g), 0.0) + float(contrib[i])
+        chosen: list[tuple[str, str, float]] = []
+        for (kind, g), v in sorted(grams.items(), key=lambda kv: -kv[1]):
+            if any(g in h or h in g for _, h, _ in chosen):
+                continue  # overlapping n-grams say the same thing once
+            chosen.append((kind, g, v))
+            if len(chosen) == 3:
+                break
+        for kind, g, v in chosen:
+            notes.append((v, f"n-gram {kind}{g!r} {v:+.2f}"))
         # context evidence: stage-2 inputs grouped by what they describe
-        cw = (c.context_coef_[:, pro] - c.context_coef_[:, con]) * z / c.temperature_
+        cw = (c.context_coef_[:, pro] - c.context_coef_[:, con]) * z / c.temperature_ * c.junk_scale_
         groups: dict[str, float] = {}
         for name, v in zip(CONTEXT_NAMES, cw):
             if name.startswith("self_"):

@@ -12,6 +12,7 @@ import json
 import os
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ def save_model(path: str | os.PathLike, featurizer: ParagraphFeaturizer, clf: Ju
         "n_buckets": int(featurizer.n_buckets),
         "ngram_orders": [int(n) for n in featurizer.ngram_orders],
         "temperature": float(clf.temperature_),
+        "junk_scale": float(getattr(clf, "junk_scale_", 1.0)),
+        "junk_shift": float(getattr(clf, "junk_shift_", 0.0)),
         "trained_with": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
     })
     record.setdefault("threshold", 0.5)
@@ -66,6 +69,7 @@ def save_model(path: str | os.PathLike, featurizer: ParagraphFeaturizer, clf: Ju
                 norm_class=klass.astype(np.int8),
                 meta=np.frombuffer(json.dumps(record, ensure_ascii=False).encode(), dtype=np.uint8),
             )
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -85,7 +89,7 @@ def load_model(path: str | os.PathLike) -> tuple[ParagraphFeaturizer, JunkClassi
             arrays = {k: z[k] for k in _ARRAYS}
     except ModelError:
         raise
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError, KeyError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError) as exc:
         raise ModelError(
             f"cannot read model file {path}: it is truncated or corrupted ({exc}); "
             "reinstall junkfilter or retrain with `junkfilter train`"
@@ -127,5 +131,7 @@ def load_model(path: str | os.PathLike) -> tuple[ParagraphFeaturizer, JunkClassi
     clf.context_coef_ = arrays["context_coef"]
     clf.context_intercept_ = arrays["context_intercept"]
     clf.temperature_ = float(meta["temperature"])
+    clf.junk_scale_ = float(meta.get("junk_scale", 1.0))
+    clf.junk_shift_ = float(meta.get("junk_shift", 0.0))
     clf.n_features_in_ = n_buckets + len(DENSE_NAMES)
     return featurizer, clf, meta

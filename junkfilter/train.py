@@ -56,7 +56,7 @@ def _xy(docs: list[Doc]) -> tuple[list[list[str]], list[str]]:
 
 
 def choose_threshold(p_junk: np.ndarray, is_junk: np.ndarray, lengths: np.ndarray,
-                     max_content_removed: float = 0.004) -> float:
+                     max_content_removed: float = 0.01) -> float:
     """The lowest threshold that removes at most ``max_content_removed`` of content paragraphs
     and half that share of content characters (measured on held-out calibration documents)."""
     content = ~is_junk
@@ -122,12 +122,15 @@ def train_model(out: str | Path, data_dir: str | Path | None = "../shared/data",
         "train_paragraphs": int(X.shape[0]),
         "calibration": {
             "temperature": round(clf.temperature_, 4),
+            "junk_scale": round(clf.junk_scale_, 4),
+            "junk_shift": round(clf.junk_shift_, 4),
             "ece_before": round(expected_calibration_error(1 - before[:, 0], yc_junk), 4),
             "ece_after": round(expected_calibration_error(1 - after[:, 0], yc_junk), 4),
         },
     }
     save_model(out, featurizer, clf, meta)
-    log(f"temperature {clf.temperature_:.3f}, threshold {threshold:.2f}, saved {out} ({time.time() - t0:.0f}s)")
+    log(f"temperature {clf.temperature_:.3f}, junk log-odds x{clf.junk_scale_:.3f} {clf.junk_shift_:+.3f}, "
+        f"threshold {threshold:.2f}, saved {out} ({time.time() - t0:.0f}s)")
     if corpus["test"]:
         from .filter import JunkFilter
 

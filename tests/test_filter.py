@@ -46,7 +46,13 @@ def test_score_records(jf):
         assert abs(sum(s.probs.values()) - 1) < 1e-6
         assert s.explanation and s.explanation[0].endswith(":")
         assert set(s.to_dict()) == {"start", "end", "label", "junk", "probs", "keep", "explanation"}
-    assert any("娱乐城" in e or "百家乐" in e or "官方网站" in e for e in scores[0].explanation)
+    # every n-gram an explanation quotes occurs in that paragraph
+    import re
+    for s in scores:
+        quoted = [m for e in s.explanation if e.startswith("n-gram") for m in re.findall(r"'(.+?)'", e)]
+        para = text[s.start:s.end]
+        assert all(q in para for q in quoted), (quoted, para)
+    assert any(e.startswith("n-gram") for e in scores[0].explanation)
 
 
 def test_categories_and_threshold(jf):

@@ -11,17 +11,18 @@ from .templates import load_templates
 
 __all__ = ["Doc", "build_corpus", "DEFAULT_SIZES"]
 
-DEFAULT_SIZES = {"train": 12000, "calib": 1500, "test": 3000}
-TEMPLATE_KINDS = ("boilerplate", "ad", "recruitment", "seo")
+DEFAULT_SIZES = {"train": 12000, "calib": 2000, "test": 3000}
+TEMPLATE_KINDS = ("boilerplate", "farm_intro", "farm_outro", "ad", "recruitment", "seo")
 
 
 def build_corpus(data_dir: str | Path, sizes: dict[str, int] | None = None, seed: int = 20240601,
                  holdout_source: str | None = None) -> dict[str, list[Doc]]:
     """Compose documents for each split.
 
-    Articles, junk records, lexicon entries, templates and English paragraphs are each
-    assigned to one split by a stable hash, so the test split holds only text (and
-    templates) that training never saw.  With ``holdout_source``, train and calib exclude
+    Articles, junk records, lexicon entries and English paragraphs are each assigned to
+    one split by a stable hash, so the test split holds only real text that training
+    never saw.  The junk templates (ours, not real data) are shared by all splits; the
+    evaluation reports real and templated junk separately (``Doc.origins``).  With ``holdout_source``, train and calib exclude
     that clean source entirely and test draws its articles from it alone.
     """
     data_dir = Path(data_dir)
@@ -49,8 +50,7 @@ def build_corpus(data_dir: str | Path, sizes: dict[str, int] | None = None, seed
         ham_docs = group_ham(pools, eng, rng)
         if holdout_source:
             ham_docs = {} if split == "test" else ham_docs
-        templates = {k: [t for t in load_templates(k) if split_of(t, "tpl") == split] or load_templates(k)
-                     for k in TEMPLATE_KINDS}
+        templates = {k: load_templates(k) for k in TEMPLATE_KINDS}
         composer = Composer(rng, by_source, {k: [v for _, v in recs] for k, recs in pools.items()},
                             templates, ham_docs)
         out[split] = [composer.document() for _ in range(sizes.get(split, 0))]

@@ -53,7 +53,7 @@ class Doc:
     labels: list[str]
     source: str
     script: str = "simplified"
-    meta: dict = field(default_factory=dict)
+    origins: list[str] = field(default_factory=list)  # where each paragraph came from (pool or template)
 
 
 class Composer:
@@ -83,13 +83,13 @@ class Composer:
     def _template(self, kind: str) -> str:
         return self.filler.fill(self.rng.choice(self.templates[kind]))
 
-    def seo(self) -> list[tuple[str, str]]:
+    def seo(self) -> list[tuple[str, str, str]]:
         r = self.rng
         x = r.random()
         if x < 0.3 and self.junk.get("seo_real"):
-            return [(p, "seo_spam") for p in self._pick("seo_real")]
+            return [(p, "seo_spam", "seo_real") for p in self._pick("seo_real")]
         if x < 0.6:
-            return [(self._template("seo"), "seo_spam")]
+            return [(self._template("seo"), "seo_spam", "seo_template")]
         # a keyword list from the lexicons joined by a separator
         lex = "lex_porn" if r.random() < 0.6 else "lex_gambling"
         words = [self._pick(lex)[0] for _ in range(r.randint(3, 12)) if self.junk.get(lex)]
@@ -97,49 +97,53 @@ class Composer:
         line = sep.join(words)
         if r.random() < 0.3:
             line += r.choice(["在线观看", "免费下载", "官方网站", "-最新地址", "_高清无码", ".com"])
-        return [(line, "seo_spam")]
+        return [(line, "seo_spam", "seo_lexicon_list")]
 
-    def ad(self) -> list[tuple[str, str]]:
+    def ad(self) -> list[tuple[str, str, str]]:
         r = self.rng
         x = r.random()
         if x < 0.45:
-            paras = self._pick("ad_sms")
+            paras, origin = self._pick("ad_sms"), "ad_sms"
         elif x < 0.65:
-            paras = self._pick("ad_email")[: r.randint(1, 3)]
+            paras, origin = self._pick("ad_email")[: r.randint(1, 3)], "ad_email"
         else:
-            paras = [self._template("ad") for _ in range(r.choice([1, 1, 1, 2]))]
-        return [(p, "ad") for p in paras]
+            paras, origin = [self._template("ad") for _ in range(r.choice([1, 1, 1, 2]))], "ad_template"
+        return [(p, "ad", origin) for p in paras]
 
-    def recruitment(self) -> list[tuple[str, str]]:
+    def recruitment(self) -> list[tuple[str, str, str]]:
         r = self.rng
         lines = self._pick("recruitment")
         if len(lines) == 1 and len(lines[0]) > 120 and r.random() < 0.5:
             # long one-line posts: split at numbered items as some sites render them
             lines = [s for s in re.split(r"(?<=[；;。])\s*(?=\d[、.．])|(?=任职要求|岗位要求|任职资格)", lines[0]) if s]
-        out = [(p, "recruitment") for p in lines[: r.randint(2, 10)]]
+        out = [(p, "recruitment", "recruitment_real") for p in lines[: r.randint(2, 10)]]
         if r.random() < 0.6:
-            out.insert(0, (self._template("recruitment"), "recruitment"))
+            out.insert(0, (self._template("recruitment"), "recruitment", "recruitment_template"))
         if r.random() < 0.5:
-            out.append((self._template("recruitment"), "recruitment"))
+            out.append((self._template("recruitment"), "recruitment", "recruitment_template"))
         return out
 
-    def boilerplate(self, where: str) -> list[tuple[str, str]]:
+    def boilerplate(self, where: str) -> list[tuple[str, str, str]]:
         r = self.rng
         x = r.random()
         if x < 0.35:
-            paras = self._pick("boiler_real")
+            paras, origin = self._pick("boiler_real"), "boiler_real"
         elif x < 0.45:
-            paras = self._pick("boiler_short")
+            # nav words come as a menu: several short lines in a row, sometimes just one
+            k = 1 if r.random() < 0.25 else r.randint(2, 8)
+            paras = [self._pick("boiler_short")[0] for _ in range(k) if self.junk.get("boiler_short")]
+            origin = "boiler_short"
         elif x < 0.55 and where == "tail":
             # a related-headlines box: several teaser lines, maybe under a heading
             paras = [self._pick("boiler_teaser")[0] for _ in range(r.randint(3, 7)) if self.junk.get("boiler_teaser")]
+            origin = "boiler_teaser_box"
             if r.random() < 0.6:
                 paras.insert(0, r.choice(["相关阅读", "相关文章", "推荐阅读", "热门文章", "猜你喜欢", "延伸阅读", "热点推荐"]))
         else:
-            paras = [self._template("boilerplate")]
-        return [(p, "boilerplate") for p in paras]
+            paras, origin = [self._template("boilerplate")], "boiler_template"
+        return [(p, "boilerplate", origin) for p in paras]
 
-    def junk_block(self, where: str) -> list[tuple[str, str]]:
+    def junk_block(self, where: str) -> list[tuple[str, str, str]]:
         r = self.rng
         x = r.random()
         if where == "head":
@@ -155,13 +159,13 @@ class Composer:
         return self.seo() if x < 0.3 else (self.ad() if x < 0.7 else self.boilerplate("middle"))
 
     # -- content ------------------------------------------------------------------------
-    def content(self) -> tuple[list[str], str, str]:
+    def content(self) -> tuple[list[str], str, str, bool]:
         r = self.rng
         source = r.choices(self.sources, weights=self.weights)[0]
         if source in self.ham_docs:
             doc = r.choice(self.ham_docs[source])
             start = r.randint(0, max(0, len(doc) - 8))
-            return doc[start:start + r.randint(2, 12)], source, "simplified"
+            return doc[start:start + r.randint(2, 12)], source, "simplified", False
         pool = self.hard[source] if self.hard.get(source) and r.random() < 0.3 else self.articles[source]
         art = r.choice(pool)
         paras = art.paragraphs
@@ -169,35 +173,42 @@ class Composer:
             start = r.randint(0, len(paras) - 20)
             paras = paras[start:start + r.randint(8, 20)]
         paras = list(paras)
-        if art.title and r.random() < 0.5:
+        has_title = bool(art.title) and r.random() < 0.5
+        if has_title:
             paras.insert(0, art.title)
-        return paras, source, art.script
+        return paras, source, art.script, has_title
 
     # -- a document -----------------------------------------------------------------------
     def document(self) -> Doc:
         r = self.rng
-        paras, source, script = self.content()
-        items = [(p, CONTENT) for p in paras]
+        paras, source, script, has_title = self.content()
+        items = [(p, CONTENT, "title" if i == 0 and has_title else source) for i, p in enumerate(paras)]
         if r.random() >= 0.2:
-            head: list[tuple[str, str]] = []
+            head: list[tuple[str, str, str]] = []
             if r.random() < 0.6:
                 for _ in range(r.randint(1, 4)):
                     head.extend(self.junk_block("head"))
-            tail: list[tuple[str, str]] = []
+            tail: list[tuple[str, str, str]] = []
             if r.random() < 0.7:
                 for _ in range(r.randint(1, 5)):
                     tail.extend(self.junk_block("tail"))
             if r.random() < 0.15 and len(items) > 2:
                 pos = r.randint(1, len(items) - 1)
                 items[pos:pos] = self.junk_block("middle")
+            if r.random() < 0.12:  # a content farm's intro, right before the body
+                at = 1 if has_title and len(items) > 1 else 0
+                items.insert(at, (self._template("farm_intro"), "boilerplate", "boiler_farm"))
+            if r.random() < 0.12:  # and its outro, right after it
+                items.append((self._template("farm_outro"), "boilerplate", "boiler_farm"))
             if head and r.random() < 0.3 and len(items) > 1 and paras and items[0][1] == CONTENT:
                 # nav above the title, page meta between title and body
                 items = [items[0]] + head + items[1:]
             else:
                 items = head + items
             items = items + tail
-        texts = [p for p, _ in items]
-        labels = [lab for _, lab in items]
+        texts = [p for p, _, _ in items]
+        labels = [lab for _, lab, _ in items]
+        origins = [o for _, _, o in items]
         if script == "simplified" and source != "english" and r.random() < 0.3:
             texts = to_traditional(texts, r.choice(["s2t", "s2tw", "s2hk"]))
             script = "traditional"
@@ -208,7 +219,7 @@ class Composer:
                 for i, t in zip(junk_idx, conv):
                     texts[i] = t
         keep = [i for i, t in enumerate(texts) if t.strip()]
-        return Doc([texts[i] for i in keep], [labels[i] for i in keep], source, script)
+        return Doc([texts[i] for i in keep], [labels[i] for i in keep], source, script, [origins[i] for i in keep])
 
 
 def group_ham(pools: dict[str, list[tuple[str, list[str]]]], english: list[str],

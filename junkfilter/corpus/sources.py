@@ -2,8 +2,8 @@
 
 Every record is assigned to a split (``train``/``calib``/``test``) by a hash of its
 id or text, so splits are reproducible and an article never straddles two splits.
-The junk labels are silver; the filters here drop what would teach the model the
-wrong thing (see ``docs/training-data.md``).
+The labels are silver; the filters here drop what would teach the model the wrong
+thing (see the model card, ``models/README.md``).
 """
 from __future__ import annotations
 
@@ -61,12 +61,27 @@ def _one_line(p: str) -> str:
     return " ".join(p.split())
 
 
-def load_articles(data_dir: Path) -> list[Article]:
+# Credit and repost lines that slipped into the clean articles (the data README warns of
+# them): junk-like, so neither content nor junk for training; dropped from articles.
+CREDIT_LINE = re.compile(
+    r"^[（(【\[]?(记者|编辑|责编|责任编辑|校对|排版|摄影|图片|图|来源|原标题|作者|文章来源|出品|监制|审核|主编|"
+    r"撰文|文|采写|实习生|通讯员|策划|制图|剪辑|新京报记者)\s*[：:／/|\\]"
+    r"|微信ID|原创内容|(不得|请勿|禁止)转载|转载请"
+    r"|^[（(]?(源自|出自|原载于|本文(由|为|来自|转自|首发))"
+)
+
+
+def is_credit_line(p: str) -> bool:
+    return len(p) < 80 and bool(CREDIT_LINE.search(p))
+
+
+def load_articles(data_dir: str | Path) -> list[Article]:
+    data_dir = Path(data_dir)
     out = []
     for path in sorted((data_dir / "clean").glob("*.jsonl")):
         for rec in read_jsonl(path):
             source = rec["id"].split("-", 1)[0]
-            paras = [_one_line(p) for p in rec["paragraphs"] if p.strip()]
+            paras = [_one_line(p) for p in rec["paragraphs"] if p.strip() and not is_credit_line(p)]
             if paras:
                 out.append(Article(rec["id"], source, _one_line(rec.get("title") or ""), paras, rec["script"]))
     return out
@@ -100,9 +115,9 @@ def _lines(text: str) -> list[str]:
     return [_one_line(x) for x in text.split("\n") if x.strip()]
 
 
-def load_junk(data_dir: Path) -> dict[str, list[tuple[str, list[str]]]]:
+def load_junk(data_dir: str | Path) -> dict[str, list[tuple[str, list[str]]]]:
     """Junk pools as ``pool name -> [(record key, paragraphs)]``; a record may span lines."""
-    junk_dir = data_dir / "junk"
+    junk_dir = Path(data_dir) / "junk"
     pools: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
 
     def add(pool: str, key: str, paras: list[str]) -> None:
@@ -134,9 +149,12 @@ def load_junk(data_dir: Path) -> dict[str, list[tuple[str, list[str]]]]:
                 add("recruitment", key, lines[:12])
             elif name == "boilerplate_weak_cc" or name == "boilerplate_webpages_gne_tests":
                 line = _one_line(text)
-                # template lines repeated across pages: drop long sentence-like ones (headline teasers)
-                if len(line) <= 40 or _BOILER_MARKERS.search(line):
+                # lines repeated across a site's pages: chrome, but also headline teasers of
+                # "hot articles" boxes, which are junk only as a box, never alone
+                if _BOILER_MARKERS.search(line) and len(line) <= 60:
                     add("boiler_real", key, [line])
+                elif len(line) <= 12:
+                    add("boiler_short", key, [line])
                 else:
                     add("boiler_teaser", key, [line])
             elif name == "boilerplate_webpages_immortal-autumn":

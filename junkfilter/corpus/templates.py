@@ -26,7 +26,8 @@ def load_slots() -> dict[str, list[str]]:
 
 
 def load_templates(kind: str) -> list[str]:
-    """Templates of one kind: ``boilerplate``, ``ad``, ``recruitment`` or ``seo``."""
+    """Templates of one kind: ``boilerplate``, ``farm_intro``, ``farm_outro``, ``ad``,
+    ``recruitment`` or ``seo``."""
     return _read(f"templates_{kind}.txt")
 
 
