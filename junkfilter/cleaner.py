@@ -126,7 +126,10 @@ def clean_paths(args, jf) -> int:
         if s.is_file() and out.exists() and out.resolve() == s.resolve():
             raise UsageError(f"output {out} is the input file itself")
     quiet = args.quiet
-    report = open(args.report, "w", encoding="utf-8") if args.report else None
+    report = None
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        report = open(args.report, "w", encoding="utf-8")
     totals: Counter = Counter()
     chars: Counter = Counter()
     failed: list[tuple[str, str]] = []

@@ -74,11 +74,12 @@ def cmd_eval(args) -> int:
     from .evaluate import cross_source, print_report, run_eval
 
     if args.cross_source:
+        reports = {}
         for src in args.cross_source:
-            rep = cross_source(src, data_dir=args.data_dir, seed=args.seed)
+            reports[src] = rep = cross_source(src, data_dir=args.data_dir, seed=args.seed)
             print(print_report(rep, f"cross-source: trained without {src}, tested on {src}"))
-            if args.json:
-                Path(args.json).with_suffix(f".{src}.json").write_text(json.dumps(rep, indent=1))
+            if args.json:  # rewritten after each source, so a long run keeps what it has
+                Path(args.json).write_text(json.dumps(reports, indent=1, ensure_ascii=False))
         return 0
     rep = run_eval(args.model, data_dir=args.data_dir, labelled=args.labelled, seed=args.seed, n_docs=args.docs)
     print(print_report(rep, "held-out test documents"))

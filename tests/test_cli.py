@@ -41,7 +41,7 @@ def snapshot(folder):
 def test_clean_tree(tree, tmp_path):
     before = snapshot(tree)
     out = tmp_path / "out"
-    report = tmp_path / "removed.jsonl"
+    report = tmp_path / "reports" / "removed.jsonl"  # its folder does not exist yet
     r = run("clean", tree, "-o", out, "--report", report)
     assert r.returncode == 1, r.stderr  # the binary file failed
     assert "image.txt: binary file" in r.stderr
