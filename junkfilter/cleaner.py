@@ -1,181 +1,564 @@
-"""Clean files and folder trees: read safely, write atomically, report what was removed.
+"""``junkfilter clean`` over files and folder trees: parallel, resumable, safe.
 
-Inputs are never modified.  Each file is decoded with its own encoding (BOM,
-UTF-8, or the charset-normalizer guess, the GB family read as GB18030), cleaned, and
-written as UTF-8 under the output folder at the same relative path, through a
-temporary file and a rename.  A binary, undecodable or unreadable file is reported and
-skipped; the run goes on.
+The work is split into units — a whole text file, or a batch of lines of a JSONL file —
+that worker processes clean with one model each.  Units are read lazily with bounded
+read-ahead, so memory stays flat however large the tree or a single file is.  JSONL
+batches come back in order and are appended to that file's temporary output, which is
+renamed into place when its last batch is done; text files are written by the worker.
+Every write is atomic.  Inputs are never modified unless ``--in-place``.
 """
 from __future__ import annotations
 
 import codecs
-import fnmatch
+import hashlib
 import json
 import os
 import sys
-import tempfile
+import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import UsageError
+from .files import (
+    DEFAULT_EXCLUDE, DEFAULT_INCLUDE, JSONL_SUFFIXES, Found, SkipFile, atomic_writer, decode_bytes,
+    detect_encoding, find_files, output_encoding, write_atomic,
+)
 from .labels import LABELS
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.text")
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
+BIG_TEXT_FILE = 64 << 20  # text files above this are cleaned in blocks of lines
+TEXT_BLOCK = 8 << 20
+JSONL_BATCH_LINES = 1000
+JSONL_BATCH_BYTES = 4 << 20
+RUN_FILE = ".junkfilter-run.json"
 
 
-class SkipFile(Exception):
-    """A file that cannot be cleaned; the message says why."""
+@dataclass
+class Settings:
+    """What workers need to know; picklable."""
+
+    model: str | None
+    threshold: float | None
+    categories: str | None
+    text_field: str = "text"
+    add_fields: bool = False
+    keep_encoding: bool = False
+    dry_run: bool = False
+    backup: bool = False
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file contents; return ``(text, encoding name)`` or raise ``SkipFile``."""
-    if b"\x00" in data and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE,
-                                                codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raise SkipFile("binary file (contains NUL bytes)")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(enc), enc
-            except UnicodeDecodeError as exc:
-                raise SkipFile(f"undecodable as {enc} despite its byte-order mark ({exc.reason})") from exc
+@dataclass
+class Result:
+    """What a unit of work reports back."""
+
+    kind: str  # "text", "jsonl" or "end"
+    file: str
+    encoding: str = ""
+    paragraphs: int = 0
+    removed: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    lines: list[bytes] = field(default_factory=list)  # cleaned JSONL lines
+    nbytes: int = 0
+
+
+# -- workers ------------------------------------------------------------------------------
+_JF = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _JF
+    from .filter import JunkFilter
+
+    _JF = JunkFilter(settings.model, threshold=settings.threshold, categories=settings.categories)
+
+
+def _removed(text: str, spans, keep, label, probs, base: dict[str, Any]) -> tuple[list[dict], int]:
+    out = []
+    line = 1
+    pos = 0
+    for i, (s, k) in enumerate(zip(spans, keep)):
+        if k:
+            continue
+        line += text.count("\n", pos, s.start) + text.count("\r", pos, s.start) - text.count("\r\n", pos, s.start)
+        pos = s.start
+        out.append({**base, "line": line, "category": LABELS[label[i]],
+                    "probability": round(float(1 - probs[i, 0]), 4), "text": text[s.start:s.end]})
+    return out, len(spans)
+
+
+def _clean_text_file(path: Path, target: Path | None, settings: Settings) -> Result:
+    res = Result("text", str(path))
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise SkipFile("undecodable: no text encoding fits")
-    enc = best.encoding.lower().replace("_", "")
-    if enc in _GB_FAMILY or enc.startswith("gb"):
-        enc = "gb18030"  # the superset of the GB family
-    elif enc in ("big5", "big5hkscs", "cp950"):
-        enc = "big5hkscs"
-    try:
-        return data.decode(enc), enc
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise SkipFile(f"undecodable as detected {enc}") from exc
-
-
-def read_text_file(path: Path) -> tuple[str, str]:
-    try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        res.nbytes = size
+        if size > BIG_TEXT_FILE:
+            return _clean_big_text_file(path, target, settings, res)
+        text, enc = decode_bytes(path.read_bytes())
+    except SkipFile as exc:
+        res.error = str(exc)
+        return res
     except OSError as exc:
-        raise SkipFile(f"unreadable: {exc.strerror or exc}") from exc
-    return decode_bytes(data)
+        res.error = f"unreadable: {exc.strerror or exc}"
+        return res
+    res.encoding = enc
+    cleaned, spans, keep, label, probs = _JF.decide_batch([text])[0]
+    res.removed, res.paragraphs = _removed(text, spans, keep, label, probs, {"file": str(path)})
+    if target is not None and not settings.dry_run:
+        _write_text(path, target, cleaned, enc, settings)
+    return res
 
 
-def iter_input_files(srcs: Iterable[Path], include: Iterable[str] = DEFAULT_INCLUDE) -> Iterator[Path]:
-    """Files named on the command line, and matching files under named folders (sorted)."""
-    pats = tuple(include)
-    for src in srcs:
-        if src.is_file():
-            yield src
-        elif src.is_dir():
-            for root, dirs, files in os.walk(src, followlinks=False):
-                dirs.sort()
-                for name in sorted(files):
-                    if any(fnmatch.fnmatch(name, p) for p in pats):
-                        yield Path(root) / name
+def _write_text(src: Path, target: Path, cleaned: str, enc: str, settings: Settings) -> None:
+    data = cleaned.encode(output_encoding(enc) if settings.keep_encoding else "utf-8")
+    if settings.backup:
+        backup = src.with_name(src.name + ".bak")
+        if not backup.exists():  # never replace an earlier backup: it holds the original
+            write_atomic(backup, src.read_bytes(), mode=src.stat().st_mode & 0o777)
+    mode = src.stat().st_mode & 0o777 if target == src else None
+    write_atomic(target, data, mode=mode)
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write via a temporary file in the same folder, then rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _clean_big_text_file(path: Path, target: Path | None, settings: Settings, res: Result) -> Result:
+    """Stream a huge text file: blocks of whole lines are cleaned as documents of their own."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 20)
+        enc = detect_encoding(head, complete=False)
+        res.encoding = enc
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder(enc)(errors="strict")
+        out_enc = output_encoding(enc) if settings.keep_encoding else "utf-8"
+        writer = atomic_writer(target) if target is not None and not settings.dry_run else None
+        try:
+            pending = ""
+            first_line = 1
+            while True:
+                raw = fh.read(TEXT_BLOCK)
+                final = not raw
+                try:
+                    pending += decoder.decode(raw, final=final)
+                except UnicodeDecodeError as exc:
+                    raise SkipFile(f"undecodable as {enc} past the first megabyte ({exc.reason})") from exc
+                cut = len(pending) if final else max(pending.rfind("\n"), pending.rfind("\r")) + 1
+                if cut <= 0 and not final:
+                    continue
+                block, pending = pending[:cut], pending[cut:]
+                if block:
+                    cleaned, spans, keep, label, probs = _JF.decide_batch([block])[0]
+                    removed, n = _removed(block, spans, keep, label, probs, {"file": str(path)})
+                    for r in removed:
+                        r["line"] += first_line - 1
+                    res.removed.extend(removed)
+                    res.paragraphs += n
+                    first_line += block.count("\n") + block.count("\r") - block.count("\r\n")
+                    if writer is not None:
+                        writer.write(cleaned.encode(out_enc))
+                if final:
+                    break
+            if writer is not None:
+                writer.commit(path.stat().st_mode & 0o777 if target == path else None)
+        except SkipFile as exc:
+            if writer is not None:
+                writer.abort()
+            res.error = str(exc)
+        except BaseException:
+            if writer is not None:
+                writer.abort()
+            raise
+    return res
+
+
+def _clean_jsonl_lines(file: str, first_line: int, lines: list[bytes], enc: str, settings: Settings) -> Result:
+    """Clean the text field of each JSON line; malformed lines are copied through unchanged."""
+    res = Result("jsonl", file, encoding=enc, nbytes=sum(len(x) for x in lines))
+    records: list[tuple[int, dict | None, str | None]] = []
+    texts = []
+    for i, raw in enumerate(lines):
+        n = first_line + i
+        body = raw.rstrip(b"\r\n")
+        if not body.strip():
+            records.append((n, None, None))
+            continue
+        try:
+            obj = json.loads(body.decode(enc))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            res.warnings.append(f"{file}:{n}: malformed JSON line copied unchanged ({exc})")
+            records.append((n, None, None))
+            continue
+        text = obj.get(settings.text_field) if isinstance(obj, dict) else None
+        if not isinstance(text, str):
+            res.warnings.append(f"{file}:{n}: no string field {settings.text_field!r}; line copied unchanged")
+            records.append((n, None, None))
+            continue
+        records.append((n, obj, text))
+        texts.append(text)
+    decided = iter(_JF.decide_batch(texts)) if texts else iter(())
+    for (n, obj, text), raw in zip(records, lines):
+        if obj is None:
+            res.lines.append(raw if raw.endswith(b"\n") else raw + b"\n")
+            continue
+        cleaned, spans, keep, label, probs = next(decided)
+        removed, count = _removed(text, spans, keep, label, probs, {"file": file, "record": n})
+        res.removed.extend(removed)
+        res.paragraphs += count
+        if not removed and not settings.add_fields:
+            res.lines.append(raw if raw.endswith(b"\n") else raw + b"\n")  # untouched: byte-for-byte
+            continue
+        obj[settings.text_field] = cleaned
+        if settings.add_fields:
+            obj["junkfilter_removed"] = len(removed)
+            obj["junkfilter_scores"] = [{"label": LABELS[label[j]], "junk": round(float(1 - probs[j, 0]), 4),
+                                         "keep": bool(keep[j])} for j in range(len(spans))]
+        res.lines.append(json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n")
+    return res
+
+
+def _work(unit: tuple) -> Result:
+    kind = unit[0]
+    if kind == "text":
+        _, path, target, settings = unit
+        return _clean_text_file(path, target, settings)
+    if kind == "jsonl":
+        _, file, first_line, lines, enc, settings = unit
+        return _clean_jsonl_lines(file, first_line, lines, enc, settings)
+    return Result(kind, unit[1], error=unit[2] if len(unit) > 2 else None)
+
+
+# -- the run --------------------------------------------------------------------------------
+@dataclass
+class Job:
+    found: Found
+    target: Path | None
+    jsonl: bool
+
+
+def _signature(args, settings: Settings) -> dict[str, Any]:
+    from .filter import bundled_model_path
+
+    model = Path(settings.model) if settings.model else bundled_model_path()
+    h = hashlib.sha256(model.read_bytes()).hexdigest()[:16] if model.is_file() else str(model)
+    return {"model": h, "threshold": settings.threshold, "categories": settings.categories,
+            "text_field": settings.text_field, "add_fields": settings.add_fields,
+            "keep_encoding": settings.keep_encoding, "format": args.format}
+
+
+def _plan(args, out: Path | None) -> tuple[list[Job], list[tuple[str, str]]]:
+    srcs = [Path(s) for s in args.src]
+    skipped: list = []
+    jobs: list[Job] = []
+    include = tuple(args.include or DEFAULT_INCLUDE)
+    exclude = tuple(DEFAULT_EXCLUDE) + tuple(args.exclude or ())
+    for s in srcs:
+        if not s.exists() and not s.is_symlink():
+            raise UsageError(f"no such file or folder: {s}")
+        if out is not None and s.is_dir() and out.resolve().is_relative_to(s.resolve()):
+            raise UsageError(f"output folder {out} is inside input folder {s}; choose an OUT outside it")
+        if out is not None and s.resolve() == out.resolve():
+            raise UsageError(f"output {out} is the input itself; choose another OUT or use --in-place")
+        for f in find_files(s, include, exclude, args.follow_symlinks, skipped):
+            if args.in_place:
+                target = f.path
+            elif out is None:
+                target = None
+            else:
+                target = out / (s.name if s.is_dir() and len(srcs) > 1 else "") / f.rel
+            fmt = args.format
+            jsonl = fmt == "jsonl" or (fmt == "auto" and f.path.suffix.lower() in JSONL_SUFFIXES)
+            jobs.append(Job(f, target, jsonl))
+    return jobs, [(str(p), why) for p, why in skipped]
+
+
+def _jsonl_units(job: Job, settings: Settings, index: int) -> Iterator[tuple]:
+    path = job.found.path
     try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield ("end", str(path), f"unreadable: {exc.strerror or exc}")
+        return
+    with fh:
+        try:
+            enc = detect_encoding(fh.read(1 << 16), complete=False)
+        except SkipFile as exc:
+            yield ("end", str(path), str(exc))
+            return
+        if enc.startswith(("utf-16", "utf-32")):
+            yield ("end", str(path), f"JSONL in {enc} is not supported; convert it to UTF-8")
+            return
+        fh.seek(0)
+        if enc == "utf-8-sig":
+            fh.read(3)
+            enc = "utf-8"
+        batch: list[bytes] = []
+        size = 0
+        first = 1
+        for n, line in enumerate(fh, 1):
+            batch.append(line)
+            size += len(line)
+            if len(batch) >= JSONL_BATCH_LINES or size >= JSONL_BATCH_BYTES:
+                yield ("jsonl", str(path), first, batch, enc, settings)
+                batch, size, first = [], 0, n + 1
+        if batch:
+            yield ("jsonl", str(path), first, batch, enc, settings)
+    yield ("end", str(path))
 
 
-def _inside(child: Path, parent: Path) -> bool:
-    try:
-        child.resolve().relative_to(parent.resolve())
-        return True
-    except ValueError:
-        return False
-
-
-def clean_paths(args, jf) -> int:
+def clean_paths(args, jf, threshold: float | None = None) -> int:
     """The body of ``junkfilter clean``; returns the exit status."""
     if args.src == ["-"]:
-        text = sys.stdin.read()
-        sys.stdout.write(jf.clean(text))
-        return 0
+        return _clean_stdin(args, jf)
     if "-" in args.src:
         raise UsageError("'-' (stdin) cannot be mixed with paths")
-    if not args.output:
-        raise UsageError("give an output folder with -o OUT (inputs are never modified)")
-    out = Path(args.output)
-    srcs = [Path(s) for s in args.src]
-    for s in srcs:
-        if not s.exists():
-            raise UsageError(f"no such file or folder: {s}")
-        if s.is_dir() and (_inside(out, s)):
-            raise UsageError(f"output folder {out} is inside input folder {s}; choose an OUT outside it")
-        if s.is_file() and out.exists() and out.resolve() == s.resolve():
-            raise UsageError(f"output {out} is the input file itself")
-    quiet = args.quiet
+    if args.in_place and args.output:
+        raise UsageError("--in-place writes over the inputs; do not also give -o")
+    if not args.output and not args.in_place and not args.dry_run:
+        raise UsageError("give an output folder with -o OUT (inputs are never modified), or --in-place")
+    if args.resume and args.overwrite:
+        raise UsageError("--resume keeps earlier outputs and --overwrite replaces them: choose one")
+    out = Path(args.output) if args.output else None
+    settings = Settings(args.model, threshold, args.categories,
+                        args.text_field, args.add_fields, args.keep_encoding, args.dry_run,
+                        backup=args.in_place and not args.no_backup)
+    jobs, skipped = _plan(args, out)
+    failed: list[tuple[str, str]] = list(skipped)
+    resumed = 0
+    if out is not None and not args.dry_run:
+        sig = _signature(args, settings)
+        run_file = out / RUN_FILE
+        if args.resume and run_file.exists():
+            try:
+                earlier = json.loads(run_file.read_text(encoding="utf-8"))
+            except (OSError, json.JSONDecodeError):
+                earlier = None
+            if earlier != sig:
+                raise UsageError(f"--resume: {out} was written with other options or another model; "
+                                 "rerun with the same options, or use a new OUT")
+        out.mkdir(parents=True, exist_ok=True)
+        write_atomic(run_file, json.dumps(sig, indent=1).encode())
+    todo: list[Job] = []
+    for j in jobs:
+        if j.target is not None and not args.in_place and not args.dry_run and j.target.exists():
+            if args.resume:
+                resumed += 1
+                continue
+            if not args.overwrite:
+                failed.append((str(j.found.path), f"output {j.target} exists (use --overwrite, or --resume)"))
+                continue
+        todo.append(j)
+    stats = _Stats(quiet=args.quiet, listing=not args.quiet and not args.no_list)
     report = None
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         report = open(args.report, "w", encoding="utf-8")
-    totals: Counter = Counter()
-    chars: Counter = Counter()
-    failed: list[tuple[str, str]] = []
-    n_files = 0
     try:
-        for src in srcs:
-            root = src if src.is_dir() else src.parent
-            for path in iter_input_files([src]):
-                rel = path.relative_to(root)
-                target = out / (src.name if src.is_dir() and len(srcs) > 1 else "") / rel
-                if target.exists() and not args.overwrite and not args.dry_run:
-                    failed.append((str(path), f"output {target} exists (use --overwrite)"))
-                    continue
-                try:
-                    text, enc = read_text_file(path)
-                except SkipFile as exc:
-                    failed.append((str(path), str(exc)))
-                    continue
-                cleaned, spans, keep, label, probs = jf.decide_batch([text])[0]
-                n_files += 1
-                removed = [(i, s) for i, (s, k) in enumerate(zip(spans, keep)) if not k]
-                if removed and not quiet:
-                    print(f"{path}  [{enc}]  removed {len(removed)} of {len(spans)} paragraphs")
-                for i, s in removed:
-                    lab = LABELS[label[i]]
-                    totals[lab] += 1
-                    chars[lab] += s.end - s.start
-                    line_no = text.count("\n", 0, s.start) + 1
-                    para = text[s.start:s.end]
-                    if not quiet:
-                        short = para if len(para) <= 70 else para[:69] + "…"
-                        print(f"  - line {line_no:4d} {lab:12s} {1 - probs[i, 0]:.2f}  {short}")
-                    if report:
-                        report.write(json.dumps({"file": str(path), "line": line_no, "category": lab,
-                                                 "probability": round(float(1 - probs[i, 0]), 4), "text": para},
-                                                ensure_ascii=False) + "\n")
-                if not args.dry_run:
-                    write_atomic(target, cleaned)
+        _run(todo, settings, args, jf, stats, report, failed)
     finally:
         if report:
             report.close()
-    if not quiet:
-        cats = ", ".join(f"{k} {totals[k]} ({chars[k]} chars)" for k in LABELS[1:] if totals[k]) or "nothing"
-        print(f"\n{n_files} files cleaned{' (dry run)' if args.dry_run else f' into {out}'}; removed: {cats}")
+        stats.close()
     for name, why in failed:
         print(f"junkfilter: skipped {name}: {why}", file=sys.stderr)
-    if failed and not quiet:
-        print(f"{len(failed)} files skipped or failed", file=sys.stderr)
+    for w in stats.warnings[:50]:
+        print(f"junkfilter: warning: {w}", file=sys.stderr)
+    if len(stats.warnings) > 50:
+        print(f"junkfilter: ... and {len(stats.warnings) - 50} more warnings", file=sys.stderr)
+    if not args.quiet:
+        print(stats.summary(out, args.dry_run, resumed, len(failed)))
     return 1 if failed else 0
+
+
+class _Stats:
+    """Counts, the per-file listing of removals, and the progress bar."""
+
+    def __init__(self, quiet: bool, listing: bool):
+        self.quiet = quiet
+        self.files = 0
+        self.paragraphs = 0
+        self.removed: Counter = Counter()
+        self.chars: Counter = Counter()
+        self.encodings: Counter = Counter()
+        self.warnings: list[str] = []
+        self.bar = None
+        self.listing = listing
+
+    def start(self, total_bytes: int, n_files: int) -> None:
+        if self.quiet or not sys.stderr.isatty():
+            return
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024, dynamic_ncols=True,
+                        desc="cleaning", postfix={"files": f"0/{n_files}"})
+        self.n_files = n_files
+
+    def add(self, res: Result, report) -> None:
+        self.paragraphs += res.paragraphs
+        self.warnings.extend(res.warnings)
+        for r in res.removed:
+            self.removed[r["category"]] += 1
+            self.chars[r["category"]] += len(r["text"])
+            if report:
+                report.write(json.dumps(r, ensure_ascii=False) + "\n")
+        if self.listing and res.removed:
+            say = self.bar.write if self.bar is not None else print
+            if res.kind == "text":
+                say(f"{res.file}  [{res.encoding}]  removed {len(res.removed)} of {res.paragraphs} paragraphs")
+            for r in res.removed:
+                t = r["text"] if len(r["text"]) <= 70 else r["text"][:69] + "…"
+                where = f"record {r['record']} line {r['line']}" if "record" in r else f"line {r['line']:4d}"
+                say(f"  - {where} {r['category']:12s} {r['probability']:.2f}  {t}"
+                    if res.kind == "text" else f"{res.file}: {where} {r['category']} {r['probability']:.2f}  {t}")
+        if self.bar is not None:
+            self.bar.update(res.nbytes)
+
+    def file_done(self, encoding: str) -> None:
+        self.files += 1
+        if encoding:
+            self.encodings[encoding] += 1
+        if self.bar is not None:
+            self.bar.set_postfix(files=f"{self.files}/{self.n_files}", refresh=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def summary(self, out, dry_run: bool, resumed: int, n_failed: int) -> str:
+        where = " (dry run: nothing written)" if dry_run else (f" into {out}" if out else " in place")
+        cats = ", ".join(f"{k} {self.removed[k]} paragraphs ({self.chars[k]} chars)"
+                         for k in LABELS[1:] if self.removed[k]) or "nothing"
+        enc = ", ".join(f"{k} {v}" for k, v in self.encodings.most_common())
+        lines = [f"\n{self.files} files cleaned{where}; {self.paragraphs} paragraphs read",
+                 f"removed: {cats}"]
+        if enc:
+            lines.append(f"encodings: {enc}")
+        if resumed:
+            lines.append(f"{resumed} files already done by an earlier run (--resume)")
+        if n_failed:
+            lines.append(f"{n_failed} files skipped or failed (listed on stderr)")
+        return "\n".join(lines)
+
+
+def _units(todo: list[Job], settings: Settings, sem: threading.Semaphore | None) -> Iterator[tuple]:
+    for i, job in enumerate(todo):
+        gen = _jsonl_units(job, settings, i) if job.jsonl else iter([("text", job.found.path, job.target, settings)])
+        for unit in gen:
+            if sem is not None:
+                sem.acquire()
+            yield unit
+
+
+def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, failed: list) -> None:
+    stats.start(sum(_size(j.found.path) for j in todo), len(todo))
+    by_file = {str(j.found.path): j for j in todo}
+    writers: dict[str, Any] = {}
+    jobs_n = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
+    if not any(j.jsonl for j in todo):  # JSONL files are split into batches: no cap for them
+        jobs_n = min(jobs_n, max(1, len(todo)))
+    sem = threading.Semaphore(4 * jobs_n) if jobs_n > 1 else None
+    units = _units(todo, settings, sem)
+    pool = None
+    if jobs_n > 1:
+        import multiprocessing as mp
+
+        pool = mp.get_context("spawn" if sys.platform == "darwin" else "fork").Pool(
+            jobs_n, initializer=_init_worker, initargs=(settings,))
+        results = pool.imap(_work, units, chunksize=1)
+    else:
+        global _JF
+        _JF = jf
+        results = map(_work, units)
+    try:
+        for res in results:
+            if sem is not None:
+                sem.release()
+            job = by_file.get(res.file)
+            if res.kind == "text":
+                if res.error:
+                    failed.append((res.file, res.error))
+                else:
+                    stats.add(res, report)
+                    stats.file_done(res.encoding)
+            elif res.kind == "jsonl":
+                stats.add(res, report)
+                if job.target is not None and not settings.dry_run:
+                    w = writers.get(res.file)
+                    if w is None:
+                        w = writers[res.file] = (atomic_writer(job.target), res.encoding)
+                    w[0].write(b"".join(res.lines))
+                else:
+                    writers.setdefault(res.file, (None, res.encoding))
+            elif res.kind == "end":
+                w = writers.pop(res.file, None)
+                if res.error:
+                    if w and w[0]:
+                        w[0].abort()
+                    failed.append((res.file, res.error))
+                    continue
+                if job.target is not None and not settings.dry_run:
+                    if w is None or w[0] is None:  # an empty file
+                        write_atomic(job.target, b"")
+                    else:
+                        if settings.backup:
+                            _backup(job.found.path)
+                        w[0].commit(job.found.path.stat().st_mode & 0o777 if job.target == job.found.path else None)
+                stats.file_done(w[1] if w else "")
+    except BaseException:
+        for w, _ in writers.values():
+            if w is not None:
+                w.abort()
+        if pool is not None:
+            pool.terminate()
+        raise
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+
+
+def _backup(src: Path) -> None:
+    backup = src.with_name(src.name + ".bak")
+    if not backup.exists():
+        write_atomic(backup, src.read_bytes(), mode=src.stat().st_mode & 0o777)
+
+
+def _size(p: Path) -> int:
+    try:
+        return p.stat().st_size
+    except OSError:
+        return 0
+
+
+def _clean_stdin(args, jf) -> int:
+    if args.format == "jsonl":
+        global _JF
+        _JF = jf
+        settings = Settings(None, None, None, args.text_field, args.add_fields)
+        out = sys.stdout.buffer
+        batch: list[bytes] = []
+        first = 1
+        for n, line in enumerate(sys.stdin.buffer, 1):
+            batch.append(line)
+            if len(batch) >= JSONL_BATCH_LINES:
+                res = _clean_jsonl_lines("-", first, batch, "utf-8", settings)
+                out.write(b"".join(res.lines))
+                for w in res.warnings:
+                    print(f"junkfilter: warning: {w}", file=sys.stderr)
+                batch, first = [], n + 1
+        if batch:
+            res = _clean_jsonl_lines("-", first, batch, "utf-8", settings)
+            out.write(b"".join(res.lines))
+            for w in res.warnings:
+                print(f"junkfilter: warning: {w}", file=sys.stderr)
+        out.flush()
+        return 0
+    data = sys.stdin.buffer.read()
+    try:
+        text, _ = decode_bytes(data)
+    except SkipFile as exc:
+        raise UsageError(f"stdin: {exc}") from exc
+    sys.stdout.write(jf.clean(text))
+    sys.stdout.flush()
+    return 0
+
+
+__all__ = ["clean_paths", "Settings"]
