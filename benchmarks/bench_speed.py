@@ -5,7 +5,8 @@
 Text: real articles from the shared data (or the bundled golden fixtures when the data is
 absent), with junk-like lines mixed in as in the training corpus.  Prints characters and
 MB per second for ``jieba.lcut(text, HMM=False)``, ``JunkFilter.clean`` called per document,
-and ``JunkFilter.clean_batch``, with the ratios.  The best of ``--repeat`` runs counts.
+and ``JunkFilter.clean_batch``, with the ratios.  The three take turns ``--repeat`` times
+and the best time of each counts.
 """
 from __future__ import annotations
 
@@ -29,12 +30,14 @@ def load_texts(data_dir: Path, n_docs: int) -> list[str]:
     return texts * max(1, n_docs // len(texts))
 
 
-def best_of(fn, repeat: int) -> float:
-    best = float("inf")
+def best_of_interleaved(fns: list, repeat: int) -> list[float]:
+    """Best time of each function; the functions take turns, so machine drift hits all alike."""
+    best = [float("inf")] * len(fns)
     for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t)
+        for i, fn in enumerate(fns):
+            t = time.perf_counter()
+            fn()
+            best[i] = min(best[i], time.perf_counter() - t)
     return best
 
 
@@ -61,9 +64,9 @@ def main(argv=None) -> int:
     jf.clean_batch(texts[:20])  # warm up both
     jieba.lcut(texts[0], HMM=False)
 
-    t_jieba = best_of(lambda: [jieba.lcut(t, HMM=False) for t in texts], args.repeat)
-    t_clean = best_of(lambda: [jf.clean(t) for t in texts], args.repeat)
-    t_batch = best_of(lambda: jf.clean_batch(texts), args.repeat)
+    t_jieba, t_clean, t_batch = best_of_interleaved(
+        [lambda: [jieba.lcut(t, HMM=False) for t in texts], lambda: [jf.clean(t) for t in texts],
+         lambda: jf.clean_batch(texts)], args.repeat)
     rows = [("jieba.lcut(HMM=False)", t_jieba), ("JunkFilter.clean (per document)", t_clean),
             ("JunkFilter.clean_batch", t_batch)]
     print(f"{len(texts)} documents, {chars} characters, {mb:.2f} MB UTF-8; model load {load:.2f}s")

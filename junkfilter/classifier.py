@@ -85,15 +85,23 @@ def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.
     junk = 1.0 - p1[:, 0]
     # the largest junk probability among the other paragraphs of the document
     order_max = np.zeros(n)
-    if n:
+    if n_docs == 1 and n > 1:
+        top2 = np.partition(junk, n - 2)[n - 2:]
+        order_max = np.where(junk >= top2[1], top2[0], top2[1])
+    elif n > 1:
+        order = np.lexsort((-junk, docs))  # by document, junk descending
+        first = np.ones(n, dtype=bool)
+        first[1:] = docs[order][1:] != docs[order][:-1]
         top1 = np.full(n_docs, -1.0)
-        np.maximum.at(top1, docs, junk)
-        is_top = junk >= top1[docs]
-        masked = np.where(is_top, -1.0, junk)
-        top2 = np.full(n_docs, -1.0)
-        np.maximum.at(top2, docs, masked)
+        top1[docs[order][first]] = junk[order][first]
+        second = np.zeros(n, dtype=bool)
+        second[1:] = ~first[1:] & first[:-1]
+        top2 = np.full(n_docs, 0.0)
+        top2[docs[order][second]] = junk[order][second]
+        is_top = np.zeros(n, dtype=bool)
+        is_top[order[first]] = True
         order_max = np.where(is_top, top2[docs], top1[docs])
-        order_max = np.maximum(order_max, 0.0)
+    order_max = np.maximum(order_max, 0.0)
     cols.append(order_max[:, None])
     cols.append(dense)
     return np.hstack(cols).astype(np.float64)
@@ -194,7 +202,7 @@ class JunkClassifier(ClassifierMixin, BaseEstimator):
         """
         n_hashed = self.local_coef_.shape[0] - dense.shape[1]
         wt = getattr(self, "_local_coef_t", None)
-        if wt is None or wt.shape[1] != n_hashed:
+        if wt is None or wt.shape[1] != n_hashed:  # one contiguous row of weights per label
             wt = self._local_coef_t = np.ascontiguousarray(self.local_coef_[:n_hashed].T)
         acc = np.zeros((len(LABELS), n_paragraphs))
         count = np.zeros(n_paragraphs)

@@ -66,6 +66,8 @@ DENSE_NAMES: tuple[str, ...] = (
     "no_body_before",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
+_FRAC_COLS = [DENSE_INDEX[n] for n in ("frac_cjk", "frac_latin", "frac_digit", "frac_space", "frac_punct", "frac_other")]
+_FRAC_CLASSES = [CJK, LATIN, DIGIT, SPACE, PUNCT, OTHER]
 
 
 @dataclass
@@ -122,25 +124,31 @@ def _mix(h: np.ndarray) -> np.ndarray:
 
 
 def occurrences(b: Batch, n_buckets: int, orders: Sequence[int] = (1, 2, 3), chunk: int = 1 << 20,
-                edges: bool = True) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
-    """Yield ``(paragraph ids, buckets, start positions, orders)`` of every hashed n-gram.
+                edges: bool = True, positions: bool = False
+                ) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray | None]]:
+    """Yield ``(paragraph ids, buckets, start positions, kinds)`` of every hashed n-gram.
 
     N-grams never cross a paragraph separator.  With ``edges``, the n-grams that open
     and close each paragraph's non-space text are yielded again under their own hash.
-    Work runs over slices of ``chunk`` characters, so memory stays bounded.
+    ``positions`` adds where each n-gram starts and its kind (``n`` for an n-gram of order
+    n, ``-n`` for a line-opening one, ``10 + n`` for a line-closing one), for explanations;
+    otherwise those two are ``None``.  Work runs over slices of ``chunk`` characters, so
+    memory stays bounded.
     """
     L = len(b.codes)
     span = max(orders) - 1
     has = b.first >= 0
     para_idx = np.flatnonzero(has)
     firsts, lasts = b.first[has], b.last[has]
+    width = lasts - firsts + 1
+    one_chunk = L <= chunk
     mod = np.uint64(n_buckets)
     for lo in range(0, max(L, 1), chunk):
         hi = min(lo + chunk, L)
         sub = b.codes[lo:min(hi + span, L)]
         c64 = sub.astype(np.uint64)
         seps = np.concatenate(([0], np.cumsum(sub < 0)))
-        rows_l, cols_l, pos_l, ord_l = [], [], [], []
+        rows_l, hash_l, pos_l, kind_l = [], [], [], []
         for n in orders:
             m = len(sub) - n + 1
             if m <= 0:
@@ -149,23 +157,33 @@ def occurrences(b: Batch, n_buckets: int, orders: Sequence[int] = (1, 2, 3), chu
             for k in range(1, n):
                 h = h * _MULT + c64[k:k + m]
             valid = seps[n:n + m] == seps[:m]
-            valid[hi - lo:] = False
+            if not one_chunk:
+                valid[hi - lo:] = False
             idx = np.flatnonzero(valid)
             rows_l.append(b.para_id[lo + idx])
-            cols_l.append((_mix(h[idx]) % mod).astype(np.int64))
-            pos_l.append(lo + idx)
-            ord_l.append(np.full(len(idx), n, dtype=np.int8))
+            hash_l.append(h[idx])
+            if positions:
+                pos_l.append(lo + idx)
+                kind_l.append(np.full(len(idx), n, dtype=np.int8))
             if not edges:
                 continue
-            for kind, starts in (("prefix", firsts), ("suffix", lasts - (n - 1))):
-                ok = (starts >= firsts) & (starts + n - 1 <= lasts) & (starts >= lo) & (starts < hi)
-                s = starts[ok]
-                rows_l.append(para_idx[ok])
-                cols_l.append((_mix(h[s - lo] ^ _EDGE_SALT[kind]) % mod).astype(np.int64))
-                pos_l.append(s)
-                ord_l.append(np.full(len(s), -n if kind == "prefix" else 10 + n, dtype=np.int8))
+            ok = width >= n
+            pre, suf, rows = firsts[ok], lasts[ok] - (n - 1), para_idx[ok]
+            if not one_chunk:
+                keep_p = (pre >= lo) & (pre < hi)
+                keep_s = (suf >= lo) & (suf < hi)
+                pre, suf = pre[keep_p], suf[keep_s]
+                rows_l += [rows[keep_p], rows[keep_s]]
+            else:
+                rows_l += [rows, rows]
+            hash_l += [h[pre - lo] ^ _EDGE_SALT["prefix"], h[suf - lo] ^ _EDGE_SALT["suffix"]]
+            if positions:
+                pos_l += [pre, suf]
+                kind_l += [np.full(len(pre), -n, dtype=np.int8), np.full(len(suf), 10 + n, dtype=np.int8)]
         if rows_l:
-            yield np.concatenate(rows_l), np.concatenate(cols_l), np.concatenate(pos_l), np.concatenate(ord_l)
+            cols = (_mix(np.concatenate(hash_l)) % mod).astype(np.int64)
+            yield (np.concatenate(rows_l), cols, np.concatenate(pos_l) if positions else None,
+                   np.concatenate(kind_l) if positions else None)
 
 
 class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
@@ -203,8 +221,8 @@ class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
         tabs = getattr(self, "tables_", None) or tables()
         return make_batch(docs, tabs)
 
-    def occurrences(self, b: Batch, chunk: int = 1 << 20):
-        return occurrences(b, self.n_buckets, self.ngram_orders, chunk)
+    def occurrences(self, b: Batch, chunk: int = 1 << 20, positions: bool = False):
+        return occurrences(b, self.n_buckets, self.ngram_orders, chunk, positions=positions)
 
     def ngram_matrix(self, b: Batch, chunk: int = 1 << 20) -> sp.csr_matrix:
         """The hashed n-gram columns as a sparse matrix (counts summed, rows scaled)."""
@@ -230,10 +248,7 @@ class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
         safe = np.maximum(length, 1)
         f = DENSE_INDEX
         out[:, f["log_len"]] = np.log1p(length) / 5
-        frac = counts / safe[:, None]
-        for name, k in (("frac_cjk", CJK), ("frac_latin", LATIN), ("frac_digit", DIGIT),
-                        ("frac_space", SPACE), ("frac_punct", PUNCT), ("frac_other", OTHER)):
-            out[:, f[name]] = frac[:, k]
+        out[:, _FRAC_COLS] = counts[:, _FRAC_CLASSES] / safe[:, None]
         out[:, f["short_lt10"]] = length < 10
         out[:, f["short_lt25"]] = length < 25
         out[:, f["no_cjk"]] = counts[:, CJK] == 0
@@ -327,9 +342,10 @@ def _similarity_to_rest(b: Batch) -> np.ndarray:
     doc = b.doc_of_para[ppara]
     dkeys, inv = np.unique(doc * _SIM_BUCKETS + pkeys % _SIM_BUCKETS, return_inverse=True)
     d = np.bincount(inv, weights=x)
-    x_dot_d = np.bincount(ppara, weights=x * d[inv], minlength=P)
-    x_sq = np.bincount(ppara, weights=x * x, minlength=P)
+    d_at = d[inv]
     d_sq = np.bincount(dkeys // _SIM_BUCKETS, weights=d * d, minlength=len(b.doc_sizes))[b.doc_of_para]
+    x_dot_d = np.bincount(ppara, weights=x * d_at, minlength=P)
+    x_sq = np.bincount(ppara, weights=x * x, minlength=P)
     rest_sq = np.maximum(d_sq - 2 * x_dot_d + x_sq, 0)
     den = np.sqrt(x_sq * rest_sq)
     ok = den > 0

@@ -183,7 +183,7 @@ class JunkFilter:
         f = self.featurizer
         w = c.local_coef_[:, pro] - c.local_coef_[:, con]
         grams: dict[tuple[str, str], float] = {}
-        found = list(f.occurrences(f.batch([[head]])))
+        found = list(f.occurrences(f.batch([[head]]), positions=True))
         if found:
             _, cols, pos, order = (np.concatenate(x) for x in zip(*found))
             contrib = w[cols] * row_scale(np.array([len(cols)]))[0]
