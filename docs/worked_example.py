@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 
 from junkfilter import JunkFilter
-from junkfilter.classifier import _softmax
 from junkfilter.features import DENSE_INDEX
+from junkfilter.model import softmax
 from junkfilter.labels import LABELS
 
 HERE = Path(__file__).resolve().parent
@@ -32,10 +32,10 @@ DOC = [
 
 def render() -> str:
     jf = JunkFilter()
-    f, c = jf.featurizer, jf.classifier
+    f, m = jf.features, jf.model
     b = f.batch([DOC])
     dense = f.dense(b).astype(np.float64)
-    p1 = _softmax(c.local_logits_from_occurrences(f.occurrences(b), b.n_paragraphs, dense))
+    p1 = softmax(m.local_logits_from_occurrences(f.occurrences(b), b.n_paragraphs, dense))
     scores = jf.score("\n".join(DOC))
     lines = [MARK, "", "The document (one junk header, navigation, title, page meta, three article paragraphs,",
              "a QR-code call and a repost notice), scored by the bundled model "

@@ -12,7 +12,8 @@ junk labels keep their proportions), so that of paragraphs scored about 0.8, abo
 are junk.
 
 All learned state is plain numpy arrays (attributes ending in ``_``), which is what
-``persist.py`` writes: no pickle, nothing runs on load.
+``persist.py`` writes: no pickle, nothing runs on load.  Inference applies the same
+arrays through ``model.JunkModel`` (numpy only); this module is needed for training.
 """
 from __future__ import annotations
 
@@ -22,32 +23,9 @@ from scipy.optimize import minimize_scalar
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 
-from .features import DENSE_INDEX, DENSE_NAMES, row_scale
+from .features import DENSE_INDEX, DENSE_NAMES
 from .labels import LABELS
-
-NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
-NEIGHBOUR_SHAPE = ("log_len", "sentence_end", "short_lt25", "sim_rest")  # neighbours' dense columns
-CONTEXT_NAMES: tuple[str, ...] = (
-    *[f"self_logp_{lab}" for lab in LABELS],
-    *[f"n{o:+d}_p_{lab}" for o in NEIGHBOUR_OFFSETS for lab in LABELS],
-    *[f"n{o:+d}_missing" for o in NEIGHBOUR_OFFSETS],
-    *[f"n{o:+d}_{name}" for o in NEIGHBOUR_OFFSETS for name in NEIGHBOUR_SHAPE],
-    *[f"doc_mean_p_{lab}" for lab in LABELS],
-    "doc_max_junk_others",
-    *[f"dense_{n}" for n in DENSE_NAMES],
-)
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def _junk_log_odds(p: np.ndarray) -> np.ndarray:
-    junk = np.clip(1.0 - p[:, 0], 1e-9, 1 - 1e-9)
-    return np.log(junk / (1.0 - junk))
-
+from .model import CONTEXT_NAMES, JunkModel, context_features, junk_log_odds, softmax  # noqa: F401
 
 def doc_ids(X: sp.csr_matrix) -> np.ndarray:
     """Recover document boundaries from the featurizer's ``is_first`` column."""
@@ -56,55 +34,6 @@ def doc_ids(X: sp.csr_matrix) -> np.ndarray:
     if len(first):
         first[0] = True
     return np.cumsum(first) - 1
-
-
-def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """Stage-2 inputs from stage-1 probabilities ``p1`` (rows = paragraphs in order)."""
-    n, k = p1.shape
-    cols = [np.log(p1 + 1e-6)]
-    missing, shapes = [], []
-    shape_cols = [DENSE_INDEX[name] for name in NEIGHBOUR_SHAPE]
-    for off in NEIGHBOUR_OFFSETS:
-        idx = np.arange(n) + off
-        ok = (idx >= 0) & (idx < n)
-        ok[ok] &= docs[idx[ok]] == docs[ok]
-        shifted = np.zeros_like(p1)
-        shifted[ok] = p1[idx[ok]]
-        cols.append(shifted)
-        missing.append((~ok).astype(np.float64)[:, None])
-        shape = np.zeros((n, len(shape_cols)))
-        shape[ok] = dense[idx[ok]][:, shape_cols]
-        shapes.append(shape)
-    cols.extend(missing)
-    cols.extend(shapes)
-    n_docs = int(docs.max()) + 1 if n else 0
-    count = np.bincount(docs, minlength=n_docs).astype(np.float64)[docs]
-    sums = np.stack([np.bincount(docs, weights=p1[:, j], minlength=n_docs) for j in range(k)], 1)[docs]
-    others = np.maximum(count - 1, 1)[:, None]
-    cols.append(np.where(count[:, None] > 1, (sums - p1) / others, 0.0))
-    junk = 1.0 - p1[:, 0]
-    # the largest junk probability among the other paragraphs of the document
-    order_max = np.zeros(n)
-    if n_docs == 1 and n > 1:
-        top2 = np.partition(junk, n - 2)[n - 2:]
-        order_max = np.where(junk >= top2[1], top2[0], top2[1])
-    elif n > 1:
-        order = np.lexsort((-junk, docs))  # by document, junk descending
-        first = np.ones(n, dtype=bool)
-        first[1:] = docs[order][1:] != docs[order][:-1]
-        top1 = np.full(n_docs, -1.0)
-        top1[docs[order][first]] = junk[order][first]
-        second = np.zeros(n, dtype=bool)
-        second[1:] = ~first[1:] & first[:-1]
-        top2 = np.full(n_docs, 0.0)
-        top2[docs[order][second]] = junk[order][second]
-        is_top = np.zeros(n, dtype=bool)
-        is_top[order[first]] = True
-        order_max = np.where(is_top, top2[docs], top1[docs])
-    order_max = np.maximum(order_max, 0.0)
-    cols.append(order_max[:, None])
-    cols.append(dense)
-    return np.hstack(cols).astype(np.float64)
 
 
 class JunkClassifier(ClassifierMixin, BaseEstimator):
@@ -158,7 +87,7 @@ class JunkClassifier(ClassifierMixin, BaseEstimator):
         for f in range(self.n_folds):
             tr, te = fold != f, fold == f
             coef, icpt = self._local(X[tr], y[tr], w[tr])
-            p1[te] = _softmax(np.asarray(X[te] @ coef, dtype=np.float64) + icpt)
+            p1[te] = softmax(np.asarray(X[te] @ coef, dtype=np.float64) + icpt)
         self.local_coef_, self.local_intercept_ = self._local(X, y, w)
         # stage 2
         dense = self._dense(X)
@@ -182,52 +111,29 @@ class JunkClassifier(ClassifierMixin, BaseEstimator):
         z = self._context_logits(sp.csr_matrix(X, dtype=np.float32))
 
         def nll(t: float) -> float:
-            p = _softmax(z / t)
+            p = softmax(z / t)
             return float(-np.mean(np.log(p[np.arange(len(y)), y] + 1e-12)))
 
         self.temperature_ = float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
         self.junk_scale_, self.junk_shift_ = 1.0, 0.0
-        odds = _junk_log_odds(_softmax(z / self.temperature_))
+        odds = junk_log_odds(softmax(z / self.temperature_))
         platt = LogisticRegression(C=1e4, max_iter=1000).fit(odds[:, None], (y != 0).astype(int))
         self.junk_scale_ = float(platt.coef_[0, 0])
         self.junk_shift_ = float(platt.intercept_[0])
         return self
 
     # -- prediction ----------------------------------------------------------------------
-    def local_logits_from_occurrences(self, occurrences, n_paragraphs: int, dense: np.ndarray) -> np.ndarray:
-        """Stage-1 logits summed straight from n-gram occurrences (no sparse matrix).
-
-        Equal to ``X @ local_coef_ + local_intercept_`` for the featurizer's ``X``; this is
-        the inference path, which avoids building sparse matrices for small documents.
-        """
-        n_hashed = self.local_coef_.shape[0] - dense.shape[1]
-        wt = getattr(self, "_local_coef_t", None)
-        if wt is None or wt.shape[1] != n_hashed:  # one contiguous row of weights per label
-            wt = self._local_coef_t = np.ascontiguousarray(self.local_coef_[:n_hashed].T)
-        acc = np.zeros((len(LABELS), n_paragraphs))
-        count = np.zeros(n_paragraphs)
-        for rows, cols, _, _ in occurrences:
-            count += np.bincount(rows, minlength=n_paragraphs)
-            for k in range(len(LABELS)):
-                acc[k] += np.bincount(rows, weights=wt[k][cols], minlength=n_paragraphs)
-        logits = acc.T * row_scale(count)[:, None].astype(np.float64)
-        return logits + dense @ self.local_coef_[n_hashed:] + self.local_intercept_
+    def as_model(self) -> JunkModel:
+        """The learned arrays as the numpy-only inference model."""
+        return JunkModel(self.local_coef_, self.local_intercept_, self.context_coef_, self.context_intercept_,
+                         self.temperature_, self.junk_scale_, self.junk_shift_)
 
     def proba_from_context(self, Z: np.ndarray) -> np.ndarray:
         """Calibrated label probabilities from stage-2 inputs."""
-        p = _softmax((Z @ self.context_coef_ + self.context_intercept_) / self.temperature_)
-        scale, shift = getattr(self, "junk_scale_", 1.0), getattr(self, "junk_shift_", 0.0)
-        if scale == 1.0 and shift == 0.0:
-            return p
-        junk = 1.0 - p[:, 0]
-        cal = 1.0 / (1.0 + np.exp(-(scale * _junk_log_odds(p) + shift)))
-        out = p.copy()
-        out[:, 1:] *= (cal / np.maximum(junk, 1e-12))[:, None]
-        out[:, 0] = 1.0 - cal
-        return out
+        return self.as_model().proba_from_context(Z)
 
     def local_proba(self, X: sp.csr_matrix) -> np.ndarray:
-        return _softmax(np.asarray(X @ self.local_coef_, dtype=np.float64) + self.local_intercept_)
+        return softmax(np.asarray(X @ self.local_coef_, dtype=np.float64) + self.local_intercept_)
 
     def _dense(self, X: sp.csr_matrix) -> np.ndarray:
         return np.asarray(X[:, X.shape[1] - len(DENSE_NAMES):].todense(), dtype=np.float64)

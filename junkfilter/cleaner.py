@@ -30,8 +30,10 @@ from .labels import LABELS
 
 BIG_TEXT_FILE = 64 << 20  # text files above this are cleaned in blocks of lines
 TEXT_BLOCK = 8 << 20
-JSONL_BATCH_LINES = 1000
-JSONL_BATCH_BYTES = 4 << 20
+TEXT_BATCH_FILES = 64  # small text files travel to a worker together
+TEXT_BATCH_BYTES = 1 << 20
+JSONL_BATCH_LINES = 250
+JSONL_BATCH_BYTES = 1 << 20
 RUN_FILE = ".junkfilter-run.json"
 
 
@@ -68,10 +70,21 @@ class Result:
 _JF = None
 
 
+def _single_threaded() -> None:
+    """One worker, one core: stop BLAS from spreading small matrix products over threads
+    (they only spin and compete with the other workers)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return
+    threadpool_limits(1)
+
+
 def _init_worker(settings: Settings) -> None:
     global _JF
     from .filter import JunkFilter
 
+    _single_threaded()
     _JF = JunkFilter(settings.model, threshold=settings.threshold, categories=settings.categories)
 
 
@@ -109,6 +122,35 @@ def _clean_text_file(path: Path, target: Path | None, settings: Settings) -> Res
     if target is not None and not settings.dry_run:
         _write_text(path, target, cleaned, enc, settings)
     return res
+
+
+def _clean_text_files(items: list[tuple[Path, Path | None]], settings: Settings) -> list[Result]:
+    """Clean several small text files with one batched call (faster per document)."""
+    results, texts, ok = [], [], []
+    for path, target in items:
+        res = Result("text", str(path))
+        try:
+            res.nbytes = path.stat().st_size
+            if res.nbytes > BIG_TEXT_FILE:
+                results.append(_clean_text_file(path, target, settings))
+                continue
+            text, res.encoding = decode_bytes(path.read_bytes())
+        except SkipFile as exc:
+            res.error = str(exc)
+        except OSError as exc:
+            res.error = f"unreadable: {exc.strerror or exc}"
+        results.append(res)
+        if res.error is None:
+            texts.append(text)
+            ok.append((res, path, target))
+    for (res, path, target), text, (cleaned, spans, keep, label, probs) in zip(ok, texts, _JF.decide_batch(texts)):
+        res.removed, res.paragraphs = _removed(text, spans, keep, label, probs, {"file": str(path)})
+        if target is not None and not settings.dry_run:
+            try:
+                _write_text(path, target, cleaned, res.encoding, settings)
+            except OSError as exc:
+                res.error = f"cannot write {target}: {exc.strerror or exc}"
+    return results
 
 
 def _write_text(src: Path, target: Path, cleaned: str, enc: str, settings: Settings) -> None:
@@ -215,15 +257,15 @@ def _clean_jsonl_lines(file: str, first_line: int, lines: list[bytes], enc: str,
     return res
 
 
-def _work(unit: tuple) -> Result:
+def _work(unit: tuple) -> list[Result]:
     kind = unit[0]
-    if kind == "text":
-        _, path, target, settings = unit
-        return _clean_text_file(path, target, settings)
+    if kind == "texts":
+        _, items, settings = unit
+        return _clean_text_files(items, settings)
     if kind == "jsonl":
         _, file, first_line, lines, enc, settings = unit
-        return _clean_jsonl_lines(file, first_line, lines, enc, settings)
-    return Result(kind, unit[1], error=unit[2] if len(unit) > 2 else None)
+        return [_clean_jsonl_lines(file, first_line, lines, enc, settings)]
+    return [Result(kind, unit[1], error=unit[2] if len(unit) > 2 else None)]
 
 
 # -- the run --------------------------------------------------------------------------------
@@ -439,12 +481,30 @@ class _Stats:
 
 
 def _units(todo: list[Job], settings: Settings, sem: threading.Semaphore | None) -> Iterator[tuple]:
-    for i, job in enumerate(todo):
-        gen = _jsonl_units(job, settings, i) if job.jsonl else iter([("text", job.found.path, job.target, settings)])
-        for unit in gen:
-            if sem is not None:
-                sem.acquire()
-            yield unit
+    """Work units in order: batches of small text files, batches of JSONL lines."""
+
+    def units() -> Iterator[tuple]:
+        texts: list[tuple[Path, Path | None]] = []
+        size = 0
+        for i, job in enumerate(todo):
+            if not job.jsonl:
+                texts.append((job.found.path, job.target))
+                size += _size(job.found.path)
+                if len(texts) >= TEXT_BATCH_FILES or size >= TEXT_BATCH_BYTES:
+                    yield ("texts", texts, settings)
+                    texts, size = [], 0
+                continue
+            if texts:
+                yield ("texts", texts, settings)
+                texts, size = [], 0
+            yield from _jsonl_units(job, settings, i)
+        if texts:
+            yield ("texts", texts, settings)
+
+    for unit in units():
+        if sem is not None:
+            sem.acquire()
+        yield unit
 
 
 def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, failed: list) -> None:
@@ -466,42 +526,14 @@ def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, f
     else:
         global _JF
         _JF = jf
+        _single_threaded()
         results = map(_work, units)
     try:
-        for res in results:
+        for batch in results:
             if sem is not None:
                 sem.release()
-            job = by_file.get(res.file)
-            if res.kind == "text":
-                if res.error:
-                    failed.append((res.file, res.error))
-                else:
-                    stats.add(res, report)
-                    stats.file_done(res.encoding)
-            elif res.kind == "jsonl":
-                stats.add(res, report)
-                if job.target is not None and not settings.dry_run:
-                    w = writers.get(res.file)
-                    if w is None:
-                        w = writers[res.file] = (atomic_writer(job.target), res.encoding)
-                    w[0].write(b"".join(res.lines))
-                else:
-                    writers.setdefault(res.file, (None, res.encoding))
-            elif res.kind == "end":
-                w = writers.pop(res.file, None)
-                if res.error:
-                    if w and w[0]:
-                        w[0].abort()
-                    failed.append((res.file, res.error))
-                    continue
-                if job.target is not None and not settings.dry_run:
-                    if w is None or w[0] is None:  # an empty file
-                        write_atomic(job.target, b"")
-                    else:
-                        if settings.backup:
-                            _backup(job.found.path)
-                        w[0].commit(job.found.path.stat().st_mode & 0o777 if job.target == job.found.path else None)
-                stats.file_done(w[1] if w else "")
+            for res in batch:
+                _handle(res, by_file.get(res.file), settings, stats, report, failed, writers)
     except BaseException:
         for w, _ in writers.values():
             if w is not None:
@@ -513,6 +545,40 @@ def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, f
         if pool is not None:
             pool.close()
             pool.join()
+
+
+def _handle(res: Result, job: Job, settings: Settings, stats: _Stats, report, failed: list, writers: dict) -> None:
+    """Account for one result in the main process; JSONL output is appended here."""
+    if res.kind == "text":
+        if res.error:
+            failed.append((res.file, res.error))
+        else:
+            stats.add(res, report)
+            stats.file_done(res.encoding)
+    elif res.kind == "jsonl":
+        stats.add(res, report)
+        if job.target is not None and not settings.dry_run:
+            w = writers.get(res.file)
+            if w is None:
+                w = writers[res.file] = (atomic_writer(job.target), res.encoding)
+            w[0].write(b"".join(res.lines))
+        else:
+            writers.setdefault(res.file, (None, res.encoding))
+    elif res.kind == "end":
+        w = writers.pop(res.file, None)
+        if res.error:
+            if w and w[0]:
+                w[0].abort()
+            failed.append((res.file, res.error))
+            return
+        if job.target is not None and not settings.dry_run:
+            if w is None or w[0] is None:  # an empty file
+                write_atomic(job.target, b"")
+            else:
+                if settings.backup:
+                    _backup(job.found.path)
+                w[0].commit(job.found.path.stat().st_mode & 0o777 if job.target == job.found.path else None)
+        stats.file_done(w[1] if w else "")
 
 
 def _backup(src: Path) -> None:

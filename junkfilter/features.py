@@ -1,8 +1,7 @@
 """Normalised view → features: one row per paragraph.
 
-``ParagraphFeaturizer`` is a stateless scikit-learn transformer.  Its input is a
-sequence of documents, each a sequence of paragraph strings; its output has one row
-per paragraph (documents concatenated in order) with
+The functions here (numpy only) turn documents — sequences of paragraph strings — into
+one feature row per paragraph (documents concatenated in order), with
 
 * ``n_buckets`` hashed n-gram columns: character n-grams (orders 1–3) of the
   normalised view, plus the n-grams that open and close the line as features of their
@@ -14,8 +13,9 @@ per paragraph (documents concatenated in order) with
 
 Everything is numpy over the whole batch at once, with no Python loop over characters.
 ``occurrences`` yields the hashed n-grams as ``(paragraph, bucket)`` pairs chunk by chunk;
-training turns them into a sparse matrix, while inference (``JunkFilter``) sums weights
-over them directly, which avoids building sparse matrices for every small document.
+training (``featurizer.ParagraphFeaturizer``, a stateless scikit-learn transformer)
+turns them into a sparse matrix, while inference (``JunkFilter``) sums weights over them
+directly, which avoids building sparse matrices for every small document.
 """
 from __future__ import annotations
 
@@ -23,10 +23,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin
 
-from .normalize import CJK, DIGIT, LATIN, N_CLASSES, OTHER, PUNCT, SPACE, TABLE_SIZE, codepoints, normalise, tables
+from .normalize import CJK, DIGIT, LATIN, N_CLASSES, OTHER, PUNCT, SPACE, TABLE_SIZE, codepoints, normalise
 
 _SEP = 10  # "\n": paragraphs of a batch are joined by it
 _MULT = np.uint64(0x9E3779B97F4A7C15)
@@ -186,103 +184,76 @@ def occurrences(b: Batch, n_buckets: int, orders: Sequence[int] = (1, 2, 3), chu
                    np.concatenate(kind_l) if positions else None)
 
 
-class ParagraphFeaturizer(TransformerMixin, BaseEstimator):
-    """Hashed character n-grams plus dense shape and position features per paragraph.
+@dataclass
+class FeatureSpec:
+    """What the features are: hashed space, n-gram orders, normalisation tables.
 
-    Parameters
-    ----------
-    n_buckets : int
-        Size of the hashed n-gram space.
-    ngram_orders : tuple of int
-        Character n-gram orders of the normalised view.
+    The inference-side featurizer (numpy only); ``ParagraphFeaturizer`` in
+    ``featurizer.py`` is the scikit-learn transformer over the same functions.
     """
 
-    def __init__(self, n_buckets: int = 2**18, ngram_orders: tuple[int, ...] = (1, 2, 3)):
-        self.n_buckets = n_buckets
-        self.ngram_orders = ngram_orders
+    n_buckets: int
+    ngram_orders: tuple[int, ...]
+    tables: tuple[np.ndarray, np.ndarray]
 
-    def fit(self, X=None, y=None):
-        """Stateless but for the normalisation tables, which are frozen here."""
-        self.tables_ = tables()
-        self.n_features_out_ = self.n_buckets + len(DENSE_NAMES)
-        return self
-
-    def transform(self, X: Sequence[Sequence[str]]) -> sp.csr_matrix:
-        """Featurize documents (each a sequence of paragraph strings)."""
-        b = self.batch(X)
-        return sp.hstack([self.ngram_matrix(b), sp.csr_matrix(self.dense(b))], format="csr", dtype=np.float32)
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        names = [f"ngram_{i}" for i in range(self.n_buckets)] + [f"dense_{n}" for n in DENSE_NAMES]
-        return np.asarray(names, dtype=object)
-
-    # -- the two halves, also used directly by the fast scoring path -----------------------
     def batch(self, docs: Sequence[Sequence[str]]) -> Batch:
-        tabs = getattr(self, "tables_", None) or tables()
-        return make_batch(docs, tabs)
+        return make_batch(docs, self.tables)
 
     def occurrences(self, b: Batch, chunk: int = 1 << 20, positions: bool = False):
         return occurrences(b, self.n_buckets, self.ngram_orders, chunk, positions=positions)
 
-    def ngram_matrix(self, b: Batch, chunk: int = 1 << 20) -> sp.csr_matrix:
-        """The hashed n-gram columns as a sparse matrix (counts summed, rows scaled)."""
-        P = b.n_paragraphs
-        counts = sp.csr_matrix((P, self.n_buckets), dtype=np.float32)
-        for rows, cols, _, _ in self.occurrences(b, chunk):
-            part = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                                 shape=(P, self.n_buckets), dtype=np.float32)
-            counts = part if counts.nnz == 0 else counts + part
-        counts.sum_duplicates()
-        return sp.diags(row_scale(np.asarray(counts.sum(axis=1)).ravel())).dot(counts).tocsr().astype(np.float32)
-
     def dense(self, b: Batch) -> np.ndarray:
-        """The dense shape and position columns, one row per paragraph."""
-        P = b.n_paragraphs
-        out = np.zeros((P, len(DENSE_NAMES)), dtype=np.float32)
-        if P == 0:
-            return out
-        real = b.codes >= 0
-        pid = b.para_id[real]
-        counts = np.bincount(pid * N_CLASSES + b.classes[real], minlength=P * N_CLASSES).reshape(P, N_CLASSES)
-        length = counts.sum(1).astype(np.float64)
-        safe = np.maximum(length, 1)
-        f = DENSE_INDEX
-        out[:, f["log_len"]] = np.log1p(length) / 5
-        out[:, _FRAC_COLS] = counts[:, _FRAC_CLASSES] / safe[:, None]
-        out[:, f["short_lt10"]] = length < 10
-        out[:, f["short_lt25"]] = length < 25
-        out[:, f["no_cjk"]] = counts[:, CJK] == 0
-        has = b.last >= 0
-        out[has, f["sentence_end"]] = _SENTENCE_END[b.codes[b.last[has]]]
-        out[:, f["phone_like"]] = _phone_like(b)
-        n_doc = b.doc_sizes[b.doc_of_para].astype(np.float64)
-        pos = b.pos_in_doc.astype(np.float64)
-        out[:, f["is_first"]] = pos == 0
-        out[:, f["is_last"]] = pos == n_doc - 1
-        out[:, f["rel_pos"]] = np.where(n_doc > 1, pos / np.maximum(n_doc - 1, 1), 0.5)
-        out[:, f["log_from_head"]] = np.log1p(pos) / 3
-        out[:, f["log_from_tail"]] = np.log1p(n_doc - 1 - pos) / 3
-        out[:, f["log_doc_paragraphs"]] = np.log1p(n_doc) / 4
-        out[:, f["sim_rest"]] = _similarity_to_rest(b)
-        if len(b.doc_sizes) == 1:
-            mean_len = length.sum() / P
-        else:
-            doc_len = np.bincount(b.doc_of_para, weights=length, minlength=len(b.doc_sizes))
-            mean_len = doc_len[b.doc_of_para] / np.maximum(n_doc, 1)
-        out[:, f["len_vs_doc"]] = np.clip(np.log((length + 1) / (mean_len + 1)), -4, 4) / 4
-        # runs of look-alike lines: a related-headlines box, a navigation menu
-        first = pos == 0
-        headlike = (length < 45) & (out[:, f["sentence_end"]] == 0)
-        out[:, f["run_headlike"]] = np.log1p(_run_length(headlike, first)) / 2
-        out[:, f["run_short"]] = np.log1p(_run_length(length < 12, first)) / 2
-        # is there article body (a long line ending like a sentence) after / before it?
-        body = (length >= 25) & (out[:, f["sentence_end"]] == 1)
-        cum = np.concatenate(([0], np.cumsum(body)))  # cum[i]: body paragraphs before paragraph i
-        doc_start = np.cumsum(b.doc_sizes) - b.doc_sizes
-        doc_end = doc_start + b.doc_sizes
-        out[:, f["no_body_after"]] = cum[doc_end][b.doc_of_para] - cum[1:] == 0
-        out[:, f["no_body_before"]] = cum[:-1] - cum[doc_start][b.doc_of_para] == 0
+        return dense_features(b)
+
+
+def dense_features(b: Batch) -> np.ndarray:
+    """The dense shape and position columns, one row per paragraph."""
+    P = b.n_paragraphs
+    out = np.zeros((P, len(DENSE_NAMES)), dtype=np.float32)
+    if P == 0:
         return out
+    real = b.codes >= 0
+    pid = b.para_id[real]
+    counts = np.bincount(pid * N_CLASSES + b.classes[real], minlength=P * N_CLASSES).reshape(P, N_CLASSES)
+    length = counts.sum(1).astype(np.float64)
+    safe = np.maximum(length, 1)
+    f = DENSE_INDEX
+    out[:, f["log_len"]] = np.log1p(length) / 5
+    out[:, _FRAC_COLS] = counts[:, _FRAC_CLASSES] / safe[:, None]
+    out[:, f["short_lt10"]] = length < 10
+    out[:, f["short_lt25"]] = length < 25
+    out[:, f["no_cjk"]] = counts[:, CJK] == 0
+    has = b.last >= 0
+    out[has, f["sentence_end"]] = _SENTENCE_END[b.codes[b.last[has]]]
+    out[:, f["phone_like"]] = _phone_like(b)
+    n_doc = b.doc_sizes[b.doc_of_para].astype(np.float64)
+    pos = b.pos_in_doc.astype(np.float64)
+    out[:, f["is_first"]] = pos == 0
+    out[:, f["is_last"]] = pos == n_doc - 1
+    out[:, f["rel_pos"]] = np.where(n_doc > 1, pos / np.maximum(n_doc - 1, 1), 0.5)
+    out[:, f["log_from_head"]] = np.log1p(pos) / 3
+    out[:, f["log_from_tail"]] = np.log1p(n_doc - 1 - pos) / 3
+    out[:, f["log_doc_paragraphs"]] = np.log1p(n_doc) / 4
+    out[:, f["sim_rest"]] = _similarity_to_rest(b)
+    if len(b.doc_sizes) == 1:
+        mean_len = length.sum() / P
+    else:
+        doc_len = np.bincount(b.doc_of_para, weights=length, minlength=len(b.doc_sizes))
+        mean_len = doc_len[b.doc_of_para] / np.maximum(n_doc, 1)
+    out[:, f["len_vs_doc"]] = np.clip(np.log((length + 1) / (mean_len + 1)), -4, 4) / 4
+    # runs of look-alike lines: a related-headlines box, a navigation menu
+    first = pos == 0
+    headlike = (length < 45) & (out[:, f["sentence_end"]] == 0)
+    out[:, f["run_headlike"]] = np.log1p(_run_length(headlike, first)) / 2
+    out[:, f["run_short"]] = np.log1p(_run_length(length < 12, first)) / 2
+    # is there article body (a long line ending like a sentence) after / before it?
+    body = (length >= 25) & (out[:, f["sentence_end"]] == 1)
+    cum = np.concatenate(([0], np.cumsum(body)))  # cum[i]: body paragraphs before paragraph i
+    doc_start = np.cumsum(b.doc_sizes) - b.doc_sizes
+    doc_end = doc_start + b.doc_sizes
+    out[:, f["no_body_after"]] = cum[doc_end][b.doc_of_para] - cum[1:] == 0
+    out[:, f["no_body_before"]] = cum[:-1] - cum[doc_start][b.doc_of_para] == 0
+    return out
 
 
 def _run_length(flag: np.ndarray, doc_start: np.ndarray) -> np.ndarray:

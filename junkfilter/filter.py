@@ -9,9 +9,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .classifier import CONTEXT_NAMES, _softmax, context_features
 from .decisions import check_threshold, decide
 from .features import row_scale
+from .model import CONTEXT_NAMES
 from .labels import CONTENT, LABEL_INDEX, LABELS, check_categories
 from .paragraphs import Span, join_kept, split_paragraphs
 from .persist import ModelError, load_model
@@ -73,30 +73,20 @@ class JunkFilter:
     def __init__(self, model: str | os.PathLike | None = None, threshold: float | None = None,
                  categories: Iterable[str] | None = None):
         self.model_path = Path(model) if model is not None else bundled_model_path()
-        self.featurizer, self.classifier, self.meta = load_model(self.model_path)
+        self.features, self.model, self.meta = load_model(self.model_path)
         self.threshold = check_threshold(threshold if threshold is not None else self.meta.get("threshold", 0.5))
         self.categories = check_categories(categories)
 
     # -- core: probabilities for documents given as paragraph lists -----------------------
     def _context(self, docs: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         """Stage-2 inputs and calibrated probabilities for every paragraph of ``docs``."""
-        f, c = self.featurizer, self.classifier
-        b = f.batch(docs)
-        dense = f.dense(b).astype(np.float64)
-        p1 = _softmax(c.local_logits_from_occurrences(f.occurrences(b), b.n_paragraphs, dense))
-        Z = context_features(p1, dense, b.doc_of_para)
-        return Z, c.proba_from_context(Z)
+        return self.model.probabilities(self.features, docs)
 
     def predict_documents(self, docs: Sequence[Sequence[str]]) -> np.ndarray:
         """Label probabilities for every paragraph of every document (rows in order)."""
         if not docs or not any(docs):
             return np.zeros((0, len(LABELS)))
         return self._context(docs)[1]
-
-    def local_and_context_match(self, docs: Sequence[Sequence[str]]) -> float:
-        """Largest difference between the fast path and the scikit-learn path (for tests)."""
-        X = self.featurizer.transform(docs)
-        return float(np.abs(self.classifier.predict_proba(X) - self.predict_documents(docs)).max())
 
     def _options(self, threshold, categories) -> tuple[float, tuple[str, ...]]:
         t = self.threshold if threshold is None else check_threshold(threshold)
@@ -170,7 +160,7 @@ class JunkFilter:
     # -- explanations ----------------------------------------------------------------------
     def _explain(self, para: str, z: np.ndarray, label: int, probs: np.ndarray) -> list[str]:
         """The n-grams and context signals that pushed this paragraph to its label."""
-        c = self.classifier
+        c = self.model
         content = LABEL_INDEX[CONTENT]
         if label == content:
             rival = int(np.argsort(probs)[-2]) if len(probs) > 1 else content
@@ -180,8 +170,8 @@ class JunkFilter:
         notes: list[tuple[float, str]] = []
         # local evidence: n-grams of the paragraph (first _EXPLAIN_CHARS characters)
         head = para[:_EXPLAIN_CHARS]
-        f = self.featurizer
-        w = c.local_coef_[:, pro] - c.local_coef_[:, con]
+        f = self.features
+        w = c.local_coef[:, pro] - c.local_coef[:, con]
         grams: dict[tuple[str, str], float] = {}
         found = list(f.occurrences(f.batch([[head]]), positions=True))
         if found:
@@ -205,7 +195,7 @@ class JunkFilter:
         for kind, g, v in chosen:
             notes.append((v, f"n-gram {kind}{g!r} {v:+.2f}"))
         # context evidence: stage-2 inputs grouped by what they describe
-        cw = (c.context_coef_[:, pro] - c.context_coef_[:, con]) * z / c.temperature_ * c.junk_scale_
+        cw = (c.context_coef[:, pro] - c.context_coef[:, con]) * z / c.temperature * c.junk_scale
         groups: dict[str, float] = {}
         for name, v in zip(CONTEXT_NAMES, cw):
             if name.startswith("self_"):

@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from .classifier import CONTEXT_NAMES, JunkClassifier
-from .features import DENSE_NAMES, ParagraphFeaturizer
+from .features import DENSE_NAMES, FeatureSpec
 from .labels import LABELS
+from .model import CONTEXT_NAMES, JunkModel
 
 FORMAT = "junkfilter-model"
 FORMAT_VERSION = 1
@@ -32,9 +32,8 @@ class ModelError(Exception):
     """A model file is missing, damaged, or not a junkfilter model."""
 
 
-def save_model(path: str | os.PathLike, featurizer: ParagraphFeaturizer, clf: JunkClassifier,
-               meta: dict[str, Any]) -> None:
-    """Write the model atomically (temporary file, then rename)."""
+def save_model(path: str | os.PathLike, featurizer, clf, meta: dict[str, Any]) -> None:
+    """Write a fitted ``ParagraphFeaturizer`` and ``JunkClassifier`` atomically."""
     import sklearn
 
     record = dict(meta)
@@ -76,7 +75,7 @@ def save_model(path: str | os.PathLike, featurizer: ParagraphFeaturizer, clf: Ju
             os.unlink(tmp)
 
 
-def load_model(path: str | os.PathLike) -> tuple[ParagraphFeaturizer, JunkClassifier, dict[str, Any]]:
+def load_model(path: str | os.PathLike) -> tuple[FeatureSpec, JunkModel, dict[str, Any]]:
     """Read a model file; raise ``ModelError`` with a clear reason when it cannot be used."""
     path = Path(path)
     if not path.is_file():
@@ -121,17 +120,8 @@ def load_model(path: str | os.PathLike) -> tuple[ParagraphFeaturizer, JunkClassi
     for key in ("local_coef", "context_coef"):
         if not np.all(np.isfinite(arrays[key])):
             raise ModelError(f"model file {path} is damaged: {key} holds non-finite weights")
-    featurizer = ParagraphFeaturizer(n_buckets=n_buckets, ngram_orders=tuple(meta["ngram_orders"]))
-    featurizer.tables_ = (arrays["norm_code"], arrays["norm_class"])
-    featurizer.n_features_out_ = n_buckets + len(DENSE_NAMES)
-    clf = JunkClassifier()
-    clf.classes_ = np.asarray(LABELS)
-    clf.local_coef_ = arrays["local_coef"]
-    clf.local_intercept_ = arrays["local_intercept"]
-    clf.context_coef_ = arrays["context_coef"]
-    clf.context_intercept_ = arrays["context_intercept"]
-    clf.temperature_ = float(meta["temperature"])
-    clf.junk_scale_ = float(meta.get("junk_scale", 1.0))
-    clf.junk_shift_ = float(meta.get("junk_shift", 0.0))
-    clf.n_features_in_ = n_buckets + len(DENSE_NAMES)
-    return featurizer, clf, meta
+    spec = FeatureSpec(n_buckets, tuple(meta["ngram_orders"]), (arrays["norm_code"], arrays["norm_class"]))
+    model = JunkModel(arrays["local_coef"], arrays["local_intercept"], arrays["context_coef"],
+                      arrays["context_intercept"], float(meta["temperature"]),
+                      float(meta.get("junk_scale", 1.0)), float(meta.get("junk_shift", 0.0)))
+    return spec, model, meta

@@ -22,7 +22,7 @@ import numpy as np
 from .classifier import JunkClassifier
 from .corpus import DEFAULT_SIZES, Doc, build_corpus
 from .corpus.sources import split_of
-from .features import ParagraphFeaturizer
+from .featurizer import ParagraphFeaturizer
 from .labels import CONTENT, LABELS
 from .persist import save_model
 

@@ -2,9 +2,10 @@ import numpy as np
 from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
-from junkfilter.classifier import CONTEXT_NAMES, JunkClassifier, context_features, doc_ids
+from junkfilter.classifier import JunkClassifier, doc_ids
+from junkfilter.model import CONTEXT_NAMES, context_features
 from junkfilter.corpus import build_corpus
-from junkfilter.features import ParagraphFeaturizer
+from junkfilter.featurizer import ParagraphFeaturizer
 from junkfilter.labels import LABELS
 
 

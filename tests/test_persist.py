@@ -15,9 +15,9 @@ def test_bundled_model_loads_and_is_small():
     path = bundled_model_path()
     assert path.is_file()
     assert path.stat().st_size < 25 * 1024 * 1024
-    featurizer, clf, meta = load_model(path)
+    spec, model, meta = load_model(path)
     assert meta["format"] == "junkfilter-model" and 0 < meta["threshold"] < 1
-    assert np.isfinite(clf.local_coef_).all()
+    assert np.isfinite(model.local_coef).all()
 
 
 def test_truncated_file_fails_clearly(tmp_path):
