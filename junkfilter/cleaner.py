@@ -29,7 +29,7 @@ from .files import (
 from .labels import LABELS
 
 BIG_TEXT_FILE = 64 << 20  # text files above this are cleaned in blocks of lines
-TEXT_BLOCK = 8 << 20
+TEXT_BLOCK = 1 << 20
 TEXT_BATCH_FILES = 64  # small text files travel to a worker together
 TEXT_BATCH_BYTES = 1 << 20
 JSONL_BATCH_LINES = 250
@@ -429,14 +429,21 @@ class _Stats:
             return
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024, dynamic_ncols=True,
-                        desc="cleaning", postfix={"files": f"0/{n_files}"})
+        try:
+            width = os.get_terminal_size(sys.stderr.fileno()).columns
+        except OSError:
+            width = 0
+        sizing = {"dynamic_ncols": True} if width > 0 else {"ncols": 100}  # a terminal that reports no size
+        self.bar = tqdm(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024, desc="cleaning",
+                        postfix={"files": f"0/{n_files}"}, **sizing)
         self.n_files = n_files
 
     def add(self, res: Result, report) -> None:
         self.paragraphs += res.paragraphs
         self.warnings.extend(res.warnings)
         for r in res.removed:
+            if res.encoding:
+                r["encoding"] = res.encoding
             self.removed[r["category"]] += 1
             self.chars[r["category"]] += len(r["text"])
             if report:

@@ -184,3 +184,67 @@ def test_big_text_file_is_streamed_in_blocks(tmp_path, monkeypatch):
     assert (tmp_path / "o" / "big.txt").read_text(encoding="utf-8") == ARTICLE * 20
     lines = sorted(json.loads(x)["line"] for x in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines())
     assert lines == sorted([4 * i + 1 for i in range(20)] + [4 * i + 4 for i in range(20)])
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    """On a terminal: a progress bar with bytes and files; piped: none."""
+    import pty
+    import subprocess
+    import sys
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(DOC, encoding="utf-8")
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    proc = subprocess.run([sys.executable, "-m", "junkfilter.cli", "clean", str(src), "-o", str(tmp_path / "o"),
+                           "--no-list"], stderr=slave, stdout=subprocess.DEVNULL, timeout=120)
+    os.close(slave)
+    seen = b""
+    try:
+        while True:
+            chunk = os.read(master, 65536)
+            if not chunk:
+                break
+            seen += chunk
+    except OSError:
+        pass
+    os.close(master)
+    assert proc.returncode == 0
+    text = seen.decode("utf-8", "replace")
+    assert "cleaning" in text and "files=3/3" in text and "B/s" in text
+    piped = run("clean", src, "-o", tmp_path / "o2", "--no-list")
+    assert "cleaning" not in piped.stderr and "files cleaned" in piped.stdout
+
+
+def test_interrupted_run_leaves_no_half_written_file(tmp_path):
+    """Ctrl-C in the middle of a large JSONL file: the output is absent, never partial."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    f = tmp_path / "big.jsonl"
+    with open(f, "w", encoding="utf-8") as fh:
+        for i in range(6000):
+            fh.write(json.dumps({"i": i, "text": DOC}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "junkfilter.cli", "clean", str(f), "-o", str(out), "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while not list(out.glob(".big.jsonl.*.tmp")) and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)  # wait until it is writing
+    proc.send_signal(signal.SIGINT)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    assert not (out / "big.jsonl").exists()
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+    # and the same command with --resume then finishes the job
+    r = run("clean", f, "-o", out, "--resume", "-q")
+    assert r.returncode == 0
+    assert len((out / "big.jsonl").read_text(encoding="utf-8").splitlines()) == 6000
