@@ -62,6 +62,7 @@ DENSE_NAMES: tuple[str, ...] = (
     "run_short",
     "no_body_after",
     "no_body_before",
+    "cover_rest",
 )
 DENSE_INDEX = {name: i for i, name in enumerate(DENSE_NAMES)}
 _FRAC_COLS = [DENSE_INDEX[n] for n in ("frac_cjk", "frac_latin", "frac_digit", "frac_space", "frac_punct", "frac_other")]
@@ -234,7 +235,7 @@ def dense_features(b: Batch) -> np.ndarray:
     out[:, f["log_from_head"]] = np.log1p(pos) / 3
     out[:, f["log_from_tail"]] = np.log1p(n_doc - 1 - pos) / 3
     out[:, f["log_doc_paragraphs"]] = np.log1p(n_doc) / 4
-    out[:, f["sim_rest"]] = _similarity_to_rest(b)
+    out[:, f["sim_rest"]], out[:, f["cover_rest"]] = _similarity_to_rest(b)
     if len(b.doc_sizes) == 1:
         mean_len = length.sum() / P
     else:
@@ -293,18 +294,21 @@ def _phone_like(b: Batch) -> np.ndarray:
 _SIM_BUCKETS = 1 << 16
 
 
-def _similarity_to_rest(b: Batch) -> np.ndarray:
-    """Cosine between a paragraph's bigram counts and those of the rest of its document."""
+def _similarity_to_rest(b: Batch) -> tuple[np.ndarray, np.ndarray]:
+    """How much a paragraph shares with the rest of its document, two ways: the cosine of
+    bigram counts, and the share of its distinct bigrams found elsewhere in the document
+    (containment, which suits short lines: a title's words recur in its body)."""
     P = b.n_paragraphs
     sims = np.zeros(P, dtype=np.float32)
+    cover = np.zeros(P, dtype=np.float32)
     if P < 2 or len(b.doc_sizes) == P:  # no document has two paragraphs
-        return sims
+        return sims, cover
     para_l, bucket_l = [], []
     for rows, cols, _, _ in occurrences(b, _SIM_BUCKETS, (2,), edges=False):
         para_l.append(rows)
         bucket_l.append(cols)
     if not para_l:
-        return sims
+        return sims, cover
     para, buckets = np.concatenate(para_l), np.concatenate(bucket_l)
     # exact per-paragraph counts: one sort of (paragraph, bucket) keys
     pkeys, x = np.unique(para * _SIM_BUCKETS + buckets, return_counts=True)
@@ -321,4 +325,8 @@ def _similarity_to_rest(b: Batch) -> np.ndarray:
     den = np.sqrt(x_sq * rest_sq)
     ok = den > 0
     sims[ok] = ((x_dot_d - x_sq)[ok] / den[ok]).astype(np.float32)
-    return sims
+    distinct = np.bincount(ppara, minlength=P)
+    shared = np.bincount(ppara, weights=(d_at > x).astype(np.float64), minlength=P)
+    has = distinct > 0
+    cover[has] = (shared[has] / distinct[has]).astype(np.float32)
+    return sims, cover

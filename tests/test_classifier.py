@@ -24,7 +24,7 @@ def test_pipeline_trained_on_real_text_beats_majority(data_dir):
     train_y = [lab for d in corpus["train"] for lab in d.labels]
     assert pipe.fit([d.paragraphs for d in corpus["train"]], train_y) is pipe
     clf = pipe.named_steps["classifier"]
-    assert clf.local_coef_.shape == (2**16 + 24, len(LABELS))
+    assert clf.local_coef_.shape == (2**16 + 25, len(LABELS))
     assert clf.context_coef_.shape == (len(CONTEXT_NAMES), len(LABELS))
     test_y = np.array([lab for d in corpus["test"] for lab in d.labels])
     pred = pipe.predict([d.paragraphs for d in corpus["test"]])
@@ -37,7 +37,7 @@ def test_pipeline_trained_on_real_text_beats_majority(data_dir):
 def test_context_features_respect_document_boundaries():
     p1 = np.array([[0.9, 0.1, 0, 0, 0], [0.2, 0.8, 0, 0, 0], [0.5, 0.5, 0, 0, 0]])
     docs = np.array([0, 0, 1])
-    Z = context_features(p1, np.zeros((3, 24)), docs)
+    Z = context_features(p1, np.zeros((3, 25)), docs)
     assert Z.shape == (3, len(CONTEXT_NAMES))
     col = CONTEXT_NAMES.index("n+1_missing")
     assert list(Z[:, col]) == [0, 1, 1]  # paragraph 1's next neighbour is in another document
