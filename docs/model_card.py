@@ -78,12 +78,15 @@ def render() -> str:
         out += ["", "**Cross-source.** For each source below, a model was trained with that clean source left out "
                 "entirely (`junkfilter eval --cross-source SOURCE`), then tested on documents built from it alone "
                 "(junk from the held-out junk records). Its own threshold was chosen on its own calibration set.", "",
-                "| held-out source | paragraphs | junk recall | content paragraphs removed | content characters removed | ECE |",
-                "|---|---|---|---|---|---|"]
+                "| held-out source | paragraphs | junk recall | content paragraphs removed | of its body paragraphs | "
+                "of its titles | content characters removed | ECE |",
+                "|---|---|---|---|---|---|---|---|"]
         for src, r in cross.items():
+            body, title = r["by_origin"].get(src, {}), r["by_origin"].get("title", {})
             out.append(f"| {src} | {r['paragraphs']} | {r['paragraph']['junk_recall']:.4f} | "
-                       f"{pct(r['paragraph']['content_removed'])} | {pct(r['character']['content_removed'], 3)} | "
-                       f"{r['ece']:.4f} |")
+                       f"{pct(r['paragraph']['content_removed'])} | {pct(body.get('removed', 0))} (n={body.get('n', 0)}) | "
+                       f"{pct(title.get('removed', 0), 1)} (n={title.get('n', 0)}) | "
+                       f"{pct(r['character']['content_removed'], 3)} | {r['ece']:.4f} |")
     out += ["", END]
     return "\n".join(out)
 

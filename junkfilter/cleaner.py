@@ -286,12 +286,9 @@ def _signature(args, settings: Settings) -> dict[str, Any]:
             "keep_encoding": settings.keep_encoding, "format": args.format}
 
 
-def _plan(args, out: Path | None) -> tuple[list[Job], list[tuple[str, str]]]:
+def _sources(args, out: Path | None) -> list[Path]:
+    """The SRC arguments, checked: they exist, and OUT is neither one of them nor inside one."""
     srcs = [Path(s) for s in args.src]
-    skipped: list = []
-    jobs: list[Job] = []
-    include = tuple(args.include or DEFAULT_INCLUDE)
-    exclude = tuple(DEFAULT_EXCLUDE) + tuple(args.exclude or ())
     for s in srcs:
         if not s.exists() and not s.is_symlink():
             raise UsageError(f"no such file or folder: {s}")
@@ -299,17 +296,39 @@ def _plan(args, out: Path | None) -> tuple[list[Job], list[tuple[str, str]]]:
             raise UsageError(f"output folder {out} is inside input folder {s}; choose an OUT outside it")
         if out is not None and s.resolve() == out.resolve():
             raise UsageError(f"output {out} is the input itself; choose another OUT or use --in-place")
+    return srcs
+
+
+def _found(args, srcs: list[Path], skipped: list | None = None) -> Iterator[tuple[Path, Found]]:
+    include = tuple(args.include or DEFAULT_INCLUDE)
+    exclude = tuple(DEFAULT_EXCLUDE) + tuple(args.exclude or ())
+    for s in srcs:
         for f in find_files(s, include, exclude, args.follow_symlinks, skipped):
-            if args.in_place:
-                target = f.path
-            elif out is None:
-                target = None
-            else:
-                target = out / (s.name if s.is_dir() and len(srcs) > 1 else "") / f.rel
-            fmt = args.format
-            jsonl = fmt == "jsonl" or (fmt == "auto" and f.path.suffix.lower() in JSONL_SUFFIXES)
-            jobs.append(Job(f, target, jsonl))
-    return jobs, [(str(p), why) for p, why in skipped]
+            yield s, f
+
+
+def _jobs(args, srcs: list[Path], out: Path | None, failed: list, counts: Counter) -> Iterator[Job]:
+    """Stream the files to clean (nothing is held for the whole tree: memory stays flat)."""
+    skipped: list = []
+    for s, f in _found(args, srcs, skipped):
+        failed.extend((str(p), why) for p, why in skipped)
+        skipped.clear()
+        if args.in_place:
+            target = f.path
+        elif out is None:
+            target = None
+        else:
+            target = out / (s.name if s.is_dir() and len(srcs) > 1 else "") / f.rel
+            if not args.dry_run and target.exists():
+                if args.resume:
+                    counts["resumed"] += 1
+                    continue
+                if not args.overwrite:
+                    failed.append((str(f.path), f"output {target} exists (use --overwrite, or --resume)"))
+                    continue
+        jsonl = args.format == "jsonl" or (args.format == "auto" and f.path.suffix.lower() in JSONL_SUFFIXES)
+        yield Job(f, target, jsonl)
+    failed.extend((str(p), why) for p, why in skipped)
 
 
 def _jsonl_units(job: Job, settings: Settings, index: int) -> Iterator[tuple]:
@@ -362,9 +381,9 @@ def clean_paths(args, jf, threshold: float | None = None) -> int:
     settings = Settings(args.model, threshold, args.categories,
                         args.text_field, args.add_fields, args.keep_encoding, args.dry_run,
                         backup=args.in_place and not args.no_backup)
-    jobs, skipped = _plan(args, out)
-    failed: list[tuple[str, str]] = list(skipped)
-    resumed = 0
+    srcs = _sources(args, out)
+    failed: list[tuple[str, str]] = []
+    counts: Counter = Counter()
     if out is not None and not args.dry_run:
         sig = _signature(args, settings)
         run_file = out / RUN_FILE
@@ -378,35 +397,26 @@ def clean_paths(args, jf, threshold: float | None = None) -> int:
                                  "rerun with the same options, or use a new OUT")
         out.mkdir(parents=True, exist_ok=True)
         write_atomic(run_file, json.dumps(sig, indent=1).encode())
-    todo: list[Job] = []
-    for j in jobs:
-        if j.target is not None and not args.in_place and not args.dry_run and j.target.exists():
-            if args.resume:
-                resumed += 1
-                continue
-            if not args.overwrite:
-                failed.append((str(j.found.path), f"output {j.target} exists (use --overwrite, or --resume)"))
-                continue
-        todo.append(j)
+    jobs = _jobs(args, srcs, out, failed, counts)
     stats = _Stats(quiet=args.quiet, listing=not args.quiet and not args.no_list)
     report = None
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         report = open(args.report, "w", encoding="utf-8")
     try:
-        _run(todo, settings, args, jf, stats, report, failed)
+        _run(jobs, srcs, settings, args, jf, stats, report, failed)
     finally:
         if report:
             report.close()
         stats.close()
     for name, why in failed:
         print(f"junkfilter: skipped {name}: {why}", file=sys.stderr)
-    for w in stats.warnings[:50]:
+    for w in stats.warnings:
         print(f"junkfilter: warning: {w}", file=sys.stderr)
-    if len(stats.warnings) > 50:
-        print(f"junkfilter: ... and {len(stats.warnings) - 50} more warnings", file=sys.stderr)
+    if stats.n_warnings > len(stats.warnings):
+        print(f"junkfilter: ... and {stats.n_warnings - len(stats.warnings)} more warnings", file=sys.stderr)
     if not args.quiet:
-        print(stats.summary(out, args.dry_run, resumed, len(failed)))
+        print(stats.summary(out, args.dry_run, counts["resumed"], len(failed)))
     return 1 if failed else 0
 
 
@@ -421,12 +431,14 @@ class _Stats:
         self.chars: Counter = Counter()
         self.encodings: Counter = Counter()
         self.warnings: list[str] = []
+        self.n_warnings = 0
         self.bar = None
         self.listing = listing
 
+    def wants_total(self) -> bool:
+        return not self.quiet and sys.stderr.isatty()
+
     def start(self, total_bytes: int, n_files: int) -> None:
-        if self.quiet or not sys.stderr.isatty():
-            return
         from tqdm import tqdm
 
         try:
@@ -440,7 +452,8 @@ class _Stats:
 
     def add(self, res: Result, report) -> None:
         self.paragraphs += res.paragraphs
-        self.warnings.extend(res.warnings)
+        self.n_warnings += len(res.warnings)
+        self.warnings.extend(res.warnings[: max(0, 50 - len(self.warnings))])  # keep the first 50
         for r in res.removed:
             if res.encoding:
                 r["encoding"] = res.encoding
@@ -487,13 +500,15 @@ class _Stats:
         return "\n".join(lines)
 
 
-def _units(todo: list[Job], settings: Settings, sem: threading.Semaphore | None) -> Iterator[tuple]:
-    """Work units in order: batches of small text files, batches of JSONL lines."""
+def _units(jobs: Iterator[Job], settings: Settings, sem: threading.Semaphore | None,
+           open_jsonl: dict[str, Job]) -> Iterator[tuple]:
+    """Work units in order: batches of small text files, batches of JSONL lines.  A JSONL
+    file's job is registered in ``open_jsonl`` until its last batch is handled."""
 
     def units() -> Iterator[tuple]:
         texts: list[tuple[Path, Path | None]] = []
         size = 0
-        for i, job in enumerate(todo):
+        for i, job in enumerate(jobs):
             if not job.jsonl:
                 texts.append((job.found.path, job.target))
                 size += _size(job.found.path)
@@ -504,6 +519,7 @@ def _units(todo: list[Job], settings: Settings, sem: threading.Semaphore | None)
             if texts:
                 yield ("texts", texts, settings)
                 texts, size = [], 0
+            open_jsonl[str(job.found.path)] = job
             yield from _jsonl_units(job, settings, i)
         if texts:
             yield ("texts", texts, settings)
@@ -514,15 +530,19 @@ def _units(todo: list[Job], settings: Settings, sem: threading.Semaphore | None)
         yield unit
 
 
-def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, failed: list) -> None:
-    stats.start(sum(_size(j.found.path) for j in todo), len(todo))
-    by_file = {str(j.found.path): j for j in todo}
+def _run(jobs: Iterator[Job], srcs: list[Path], settings: Settings, args, jf, stats: _Stats, report,
+         failed: list) -> None:
+    if stats.wants_total():  # a progress bar needs the total: one walk that keeps nothing
+        n, total = 0, 0
+        for _, f in _found(args, srcs):
+            n += 1
+            total += _size(f.path)
+        stats.start(total, n)
+    open_jsonl: dict[str, Job] = {}
     writers: dict[str, Any] = {}
     jobs_n = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    if not any(j.jsonl for j in todo):  # JSONL files are split into batches: no cap for them
-        jobs_n = min(jobs_n, max(1, len(todo)))
     sem = threading.Semaphore(4 * jobs_n) if jobs_n > 1 else None
-    units = _units(todo, settings, sem)
+    units = _units(jobs, settings, sem, open_jsonl)
     pool = None
     if jobs_n > 1:
         import multiprocessing as mp
@@ -540,7 +560,7 @@ def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, f
             if sem is not None:
                 sem.release()
             for res in batch:
-                _handle(res, by_file.get(res.file), settings, stats, report, failed, writers)
+                _handle(res, open_jsonl, settings, stats, report, failed, writers)
     except BaseException:
         for w, _ in writers.values():
             if w is not None:
@@ -554,8 +574,10 @@ def _run(todo: list[Job], settings: Settings, args, jf, stats: _Stats, report, f
             pool.join()
 
 
-def _handle(res: Result, job: Job, settings: Settings, stats: _Stats, report, failed: list, writers: dict) -> None:
+def _handle(res: Result, open_jsonl: dict[str, Job], settings: Settings, stats: _Stats, report, failed: list,
+            writers: dict) -> None:
     """Account for one result in the main process; JSONL output is appended here."""
+    job = open_jsonl.get(res.file)
     if res.kind == "text":
         if res.error:
             failed.append((res.file, res.error))
@@ -572,6 +594,7 @@ def _handle(res: Result, job: Job, settings: Settings, stats: _Stats, report, fa
         else:
             writers.setdefault(res.file, (None, res.encoding))
     elif res.kind == "end":
+        open_jsonl.pop(res.file, None)
         w = writers.pop(res.file, None)
         if res.error:
             if w and w[0]:
