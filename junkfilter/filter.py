@@ -116,7 +116,12 @@ class JunkFilter:
 
     def clean(self, text: str, *, threshold: float | None = None, categories: Iterable[str] | None = None) -> str:
         """``text`` without its junk paragraphs; kept paragraphs come back verbatim."""
-        return self.clean_batch([text], threshold=threshold, categories=categories)[0]
+        t, cats = self._options(threshold, categories)
+        spans = split_paragraphs(_check_text(text))
+        if not spans:
+            return text
+        keep, _ = decide(self._context([[text[s.start:s.end] for s in spans]])[1], t, cats)
+        return join_kept(text, spans, list(keep))
 
     # -- many documents --------------------------------------------------------------------
     def clean_batch(self, texts: Sequence[str], *, threshold: float | None = None,

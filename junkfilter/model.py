@@ -50,7 +50,21 @@ def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.
     cols = [np.log(p1 + 1e-6)]
     missing, shapes = [], []
     shape_cols = [DENSE_INDEX[name] for name in NEIGHBOUR_SHAPE]
-    for off in NEIGHBOUR_OFFSETS:
+    n_docs = int(docs.max()) + 1 if n else 0
+    if n_docs <= 1:  # one document: neighbours are plain shifts
+        dshape = dense[:, shape_cols]
+        for off in NEIGHBOUR_OFFSETS:
+            shifted = np.zeros_like(p1)
+            shape = np.zeros((n, len(shape_cols)))
+            miss = np.ones((n, 1))
+            if off < 0 and n > -off:
+                shifted[-off:], shape[-off:], miss[-off:] = p1[:off], dshape[:off], 0.0
+            elif off > 0 and n > off:
+                shifted[:-off], shape[:-off], miss[:-off] = p1[off:], dshape[off:], 0.0
+            cols.append(shifted)
+            missing.append(miss)
+            shapes.append(shape)
+    for off in NEIGHBOUR_OFFSETS if n_docs > 1 else ():
         idx = np.arange(n) + off
         ok = (idx >= 0) & (idx < n)
         ok[ok] &= docs[idx[ok]] == docs[ok]
@@ -63,7 +77,6 @@ def context_features(p1: np.ndarray, dense: np.ndarray, docs: np.ndarray) -> np.
         shapes.append(shape)
     cols.extend(missing)
     cols.extend(shapes)
-    n_docs = int(docs.max()) + 1 if n else 0
     count = np.bincount(docs, minlength=n_docs).astype(np.float64)[docs]
     sums = np.stack([np.bincount(docs, weights=p1[:, j], minlength=n_docs) for j in range(k)], 1)[docs]
     others = np.maximum(count - 1, 1)[:, None]
