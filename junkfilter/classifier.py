@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression, SGDClassifier
 
 from .features import DENSE_INDEX, DENSE_NAMES
 from .labels import LABELS
-from .model import CONTEXT_NAMES, JunkModel, context_features, junk_log_odds, softmax  # noqa: F401
+from .model import JunkModel, context_features, junk_log_odds, softmax
 
 def doc_ids(X: sp.csr_matrix) -> np.ndarray:
     """Recover document boundaries from the featurizer's ``is_first`` column."""

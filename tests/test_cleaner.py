@@ -3,7 +3,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 
 from test_cli import ARTICLE, JUNK_HEAD, JUNK_TAIL, run, snapshot
 

@@ -1,6 +1,5 @@
 """The real `junkfilter` command on real files in temporary folders."""
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path

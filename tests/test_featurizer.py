@@ -1,4 +1,3 @@
-import numpy as np
 from sklearn.base import clone
 
 from junkfilter.features import DENSE_NAMES

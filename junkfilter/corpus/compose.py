@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from ..labels import CONTENT
 from .sources import Article
-from .templates import Filler, load_templates
+from .templates import Filler
 
 HARD_NEGATIVE = re.compile(
     r"招聘|求职|就业|薪资|工资|岗位|简历|广告|营销|推广|赌博|博彩|赌场|彩票|色情|淫秽|扫黄|诈骗|"
