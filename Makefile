@@ -29,9 +29,14 @@ train: $(VENV)/.installed
 eval: $(VENV)/.installed
 	$(VENV)/bin/junkfilter eval --data-dir $(DATA)
 
-## bench: speed against jieba segmentation
+## bench: every benchmark behind the README tables (installs the bench extra; ~15 minutes)
 bench: $(VENV)/.installed
-	$(PY) benchmarks/bench_speed.py
+	$(PY) -m pip install --quiet -e ".[bench]"
+	$(PY) benchmarks/bench_speed.py --data-dir $(DATA)
+	$(PY) benchmarks/bench_pages.py --data-dir $(DATA)
+	cd benchmarks && ../$(PY) bench_peers.py --data-dir ../$(DATA)
+	$(PY) benchmarks/bench_parallel.py --data-dir $(DATA)
+	$(PY) benchmarks/bench_memory.py --data-dir $(DATA) --mb 500 --text-mb 200 --tree-mb 1000
 
 clean-venv:
 	rm -rf $(VENV)
