@@ -34,7 +34,7 @@ bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/bench_speed.py --data-dir $(DATA)
 	$(PY) benchmarks/bench_pages.py --data-dir $(DATA)
-	cd benchmarks && ../$(PY) bench_peers.py --data-dir ../$(DATA)
+	$(PY) benchmarks/bench_peers.py --data-dir $(DATA)
 	$(PY) benchmarks/bench_parallel.py --data-dir $(DATA)
 	$(PY) benchmarks/bench_memory.py --data-dir $(DATA) --mb 500 --text-mb 200 --tree-mb 1000
 
