@@ -1,10 +1,12 @@
 """``junkfilter clean`` over files and folder trees: parallel, resumable, safe.
 
-The work is split into units — a whole text file, or a batch of lines of a JSONL file —
-that worker processes clean with one model each.  Units are read lazily with bounded
+The work is split into units — a batch of small text files, a batch of lines of a JSONL
+file, or a block of lines of a big text file — that worker processes clean with one model
+each.  Units are read lazily with bounded
 read-ahead, so memory stays flat however large the tree or a single file is.  JSONL
-batches come back in order and are appended to that file's temporary output, which is
-renamed into place when its last batch is done; text files are written by the worker.
+batches and big-file blocks come back in order and are appended to that file's temporary
+output, which is renamed into place when its last unit is done; small text files are
+written by the worker.
 Every write is atomic.  Inputs are never modified unless ``--in-place``.
 """
 from __future__ import annotations
@@ -102,28 +104,6 @@ def _removed(text: str, spans, keep, label, probs, base: dict[str, Any]) -> tupl
     return out, len(spans)
 
 
-def _clean_text_file(path: Path, target: Path | None, settings: Settings) -> Result:
-    res = Result("text", str(path))
-    try:
-        size = path.stat().st_size
-        res.nbytes = size
-        if size > BIG_TEXT_FILE:
-            return _clean_big_text_file(path, target, settings, res)
-        text, enc = decode_bytes(path.read_bytes())
-    except SkipFile as exc:
-        res.error = str(exc)
-        return res
-    except OSError as exc:
-        res.error = f"unreadable: {exc.strerror or exc}"
-        return res
-    res.encoding = enc
-    cleaned, spans, keep, label, probs = _JF.decide_batch([text])[0]
-    res.removed, res.paragraphs = _removed(text, spans, keep, label, probs, {"file": str(path)})
-    if target is not None and not settings.dry_run:
-        _write_text(path, target, cleaned, enc, settings)
-    return res
-
-
 def _clean_text_files(items: list[tuple[Path, Path | None]], settings: Settings) -> list[Result]:
     """Clean several small text files with one batched call (faster per document)."""
     results, texts, ok = [], [], []
@@ -131,9 +111,6 @@ def _clean_text_files(items: list[tuple[Path, Path | None]], settings: Settings)
         res = Result("text", str(path))
         try:
             res.nbytes = path.stat().st_size
-            if res.nbytes > BIG_TEXT_FILE:
-                results.append(_clean_text_file(path, target, settings))
-                continue
             text, res.encoding = decode_bytes(path.read_bytes())
         except SkipFile as exc:
             res.error = str(exc)
@@ -163,52 +140,18 @@ def _write_text(src: Path, target: Path, cleaned: str, enc: str, settings: Setti
     write_atomic(target, data, mode=mode)
 
 
-def _clean_big_text_file(path: Path, target: Path | None, settings: Settings, res: Result) -> Result:
-    """Stream a huge text file: blocks of whole lines are cleaned as documents of their own."""
-    with open(path, "rb") as fh:
-        head = fh.read(1 << 20)
-        enc = detect_encoding(head, complete=False)
-        res.encoding = enc
-        fh.seek(0)
-        decoder = codecs.getincrementaldecoder(enc)(errors="strict")
-        out_enc = output_encoding(enc) if settings.keep_encoding else "utf-8"
-        writer = atomic_writer(target) if target is not None and not settings.dry_run else None
-        try:
-            pending = ""
-            first_line = 1
-            while True:
-                raw = fh.read(TEXT_BLOCK)
-                final = not raw
-                try:
-                    pending += decoder.decode(raw, final=final)
-                except UnicodeDecodeError as exc:
-                    raise SkipFile(f"undecodable as {enc} past the first megabyte ({exc.reason})") from exc
-                cut = len(pending) if final else max(pending.rfind("\n"), pending.rfind("\r")) + 1
-                if cut <= 0 and not final:
-                    continue
-                block, pending = pending[:cut], pending[cut:]
-                if block:
-                    cleaned, spans, keep, label, probs = _JF.decide_batch([block])[0]
-                    removed, n = _removed(block, spans, keep, label, probs, {"file": str(path)})
-                    for r in removed:
-                        r["line"] += first_line - 1
-                    res.removed.extend(removed)
-                    res.paragraphs += n
-                    first_line += block.count("\n") + block.count("\r") - block.count("\r\n")
-                    if writer is not None:
-                        writer.write(cleaned.encode(out_enc))
-                if final:
-                    break
-            if writer is not None:
-                writer.commit(path.stat().st_mode & 0o777 if target == path else None)
-        except SkipFile as exc:
-            if writer is not None:
-                writer.abort()
-            res.error = str(exc)
-        except BaseException:
-            if writer is not None:
-                writer.abort()
-            raise
+def _clean_text_block(file: str, first_line: int, block: str, enc: str, settings: Settings) -> Result:
+    """Clean one block of whole lines of a big text file (the block is a document of its own)."""
+    res = Result("block", file, encoding=enc, nbytes=len(block.encode("utf-8", "surrogatepass")))
+    cleaned, spans, keep, label, probs = _JF.decide_batch([block])[0]
+    res.removed, res.paragraphs = _removed(block, spans, keep, label, probs, {"file": file})
+    for r in res.removed:
+        r["line"] += first_line - 1
+    out_enc = output_encoding(enc) if settings.keep_encoding else "utf-8"
+    if first_line > 1:  # only the first block carries the byte-order mark
+        order = "le" if sys.byteorder == "little" else "be"
+        out_enc = {"utf-8-sig": "utf-8", "utf-16": f"utf-16-{order}", "utf-32": f"utf-32-{order}"}.get(out_enc, out_enc)
+    res.lines = [cleaned.encode(out_enc)]
     return res
 
 
@@ -265,6 +208,9 @@ def _work(unit: tuple) -> list[Result]:
     if kind == "jsonl":
         _, file, first_line, lines, enc, settings = unit
         return [_clean_jsonl_lines(file, first_line, lines, enc, settings)]
+    if kind == "block":
+        _, file, first_line, block, enc, settings = unit
+        return [_clean_text_block(file, first_line, block, enc, settings)]
     return [Result(kind, unit[1], error=unit[2] if len(unit) > 2 else None)]
 
 
@@ -362,6 +308,45 @@ def _jsonl_units(job: Job, settings: Settings, index: int) -> Iterator[tuple]:
                 batch, size, first = [], 0, n + 1
         if batch:
             yield ("jsonl", str(path), first, batch, enc, settings)
+    yield ("end", str(path))
+
+
+def _text_block_units(job: Job, settings: Settings) -> Iterator[tuple]:
+    """A big text file as blocks of whole lines (about ``TEXT_BLOCK`` bytes each), decoded
+    incrementally; each block is cleaned as a document of its own, in any worker."""
+    path = job.found.path
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield ("end", str(path), f"unreadable: {exc.strerror or exc}")
+        return
+    with fh:
+        try:
+            enc = detect_encoding(fh.read(1 << 20), complete=False)
+        except SkipFile as exc:
+            yield ("end", str(path), str(exc))
+            return
+        fh.seek(0)
+        decoder = codecs.getincrementaldecoder(enc)(errors="strict")
+        pending = ""
+        first_line = 1
+        while True:
+            raw = fh.read(TEXT_BLOCK)
+            final = not raw
+            try:
+                pending += decoder.decode(raw, final=final)
+            except UnicodeDecodeError as exc:
+                yield ("end", str(path), f"undecodable as {enc} past the first megabyte ({exc.reason})")
+                return
+            cut = len(pending) if final else max(pending.rfind("\n"), pending.rfind("\r")) + 1
+            if cut > 0 and not final and pending[cut - 1] == "\r" and len(pending) == cut:
+                cut -= 1  # a \r at the very end may be the first half of \r\n
+            if cut > 0:
+                block, pending = pending[:cut], pending[cut:]
+                yield ("block", str(path), first_line, block, enc, settings)
+                first_line += block.count("\n") + block.count("\r") - block.count("\r\n")
+            if final:
+                break
     yield ("end", str(path))
 
 
@@ -502,14 +487,16 @@ class _Stats:
 
 def _units(jobs: Iterator[Job], settings: Settings, sem: threading.Semaphore | None,
            open_jsonl: dict[str, Job]) -> Iterator[tuple]:
-    """Work units in order: batches of small text files, batches of JSONL lines.  A JSONL
-    file's job is registered in ``open_jsonl`` until its last batch is handled."""
+    """Work units in order: batches of small text files, batches of JSONL lines, blocks of
+    big text files.  A streamed file's job is registered in ``open_jsonl`` until its last
+    unit is handled."""
 
     def units() -> Iterator[tuple]:
         texts: list[tuple[Path, Path | None]] = []
         size = 0
         for i, job in enumerate(jobs):
-            if not job.jsonl:
+            big = not job.jsonl and _size(job.found.path) > BIG_TEXT_FILE
+            if not job.jsonl and not big:
                 texts.append((job.found.path, job.target))
                 size += _size(job.found.path)
                 if len(texts) >= TEXT_BATCH_FILES or size >= TEXT_BATCH_BYTES:
@@ -520,7 +507,7 @@ def _units(jobs: Iterator[Job], settings: Settings, sem: threading.Semaphore | N
                 yield ("texts", texts, settings)
                 texts, size = [], 0
             open_jsonl[str(job.found.path)] = job
-            yield from _jsonl_units(job, settings, i)
+            yield from (_text_block_units(job, settings) if big else _jsonl_units(job, settings, i))
         if texts:
             yield ("texts", texts, settings)
 
@@ -584,7 +571,7 @@ def _handle(res: Result, open_jsonl: dict[str, Job], settings: Settings, stats: 
         else:
             stats.add(res, report)
             stats.file_done(res.encoding)
-    elif res.kind == "jsonl":
+    elif res.kind in ("jsonl", "block"):  # appended, in order, to the file's temporary output
         stats.add(res, report)
         if job.target is not None and not settings.dry_run:
             w = writers.get(res.file)

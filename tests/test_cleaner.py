@@ -230,10 +230,11 @@ def test_interrupted_run_leaves_no_half_written_file(tmp_path):
 
     f = tmp_path / "big.jsonl"
     with open(f, "w", encoding="utf-8") as fh:
-        for i in range(6000):
+        for i in range(40000):  # several seconds of work on one worker: the interrupt lands mid-file
             fh.write(json.dumps({"i": i, "text": DOC}, ensure_ascii=False) + "\n")
     out = tmp_path / "out"
-    proc = subprocess.Popen([sys.executable, "-m", "junkfilter.cli", "clean", str(f), "-o", str(out), "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "junkfilter.cli", "clean", str(f), "-o", str(out), "-q",
+                             "--jobs", "1"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while not list(out.glob(".big.jsonl.*.tmp")) and time.time() < deadline and proc.poll() is None:
@@ -246,4 +247,4 @@ def test_interrupted_run_leaves_no_half_written_file(tmp_path):
     # and the same command with --resume then finishes the job
     r = run("clean", f, "-o", out, "--resume", "-q")
     assert r.returncode == 0
-    assert len((out / "big.jsonl").read_text(encoding="utf-8").splitlines()) == 6000
+    assert len((out / "big.jsonl").read_text(encoding="utf-8").splitlines()) == 40000
