@@ -13,7 +13,8 @@ Peers (each decides keep/drop per line of a document):
   document-level sentence minimum switched off so only the line rules act).
 Two test sets: held-out composed documents (real articles and junk the model never saw),
 and the 80 real pages with gold text, after trafilatura.  Also MB/s in one process and
-in two (documents split between two forked processes, start-up excluded).
+in two (documents split between two forked processes, start-up excluded), and the peak
+memory of a process running each filter alone.
 Needs: pip install trafilatura lxml_html_clean datatrove
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from _util import run_measured
 from bench_pages import EVAL_DIRS, Score
 
 REPO = Path(__file__).resolve().parent.parent
@@ -142,21 +144,45 @@ def two_process_seconds(name: str, docs: list[list[str]]) -> float:
         return time.perf_counter() - t
 
 
+FACTORIES = {"junkfilter": lambda d: junkfilter_peer(), "flagged words (data-juicer style)": flagged_words_peer,
+             "jusText + jieba": justext_peer, "C4 line rules (datatrove)": lambda d: c4_peer()}
+
+
+def _run_alone(name: str, data_dir: Path, n_docs: int) -> int:
+    """Build one filter and run it over the documents (a subprocess, so its memory is its own)."""
+    from junkfilter.corpus import build_corpus
+
+    keep = FACTORIES[name](data_dir)
+    for d in build_corpus(data_dir, sizes={"train": 0, "calib": 0, "test": n_docs})["test"]:
+        keep(d.paragraphs)
+    return 0
+
+
+def peak_memory_mb(name: str, data_dir: Path, n_docs: int) -> int:
+    """Peak resident memory of a process that loads one filter and runs it over the documents
+    (the document composition itself is included, the same for every filter)."""
+    _, status, peak = run_measured([sys.executable, __file__, "--only", name, "--docs", str(n_docs),
+                                    "--data-dir", str(data_dir)])
+    return peak if status == 0 else -1
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", default=str(REPO.parent / "shared" / "data"))
     ap.add_argument("--docs", type=int, default=600)
     ap.add_argument("--json")
+    ap.add_argument("--only", help=argparse.SUPPRESS)  # internal: run one filter alone (memory measurement)
     args = ap.parse_args(argv)
     data_dir = Path(args.data_dir)
+    if args.only:
+        return _run_alone(args.only, data_dir, args.docs)
     import jieba
     import trafilatura
 
     from junkfilter.corpus import build_corpus
 
     jieba.setLogLevel(60)
-    peers = {"junkfilter": junkfilter_peer(), "flagged words (data-juicer style)": flagged_words_peer(data_dir),
-             "jusText + jieba": justext_peer(data_dir), "C4 line rules (datatrove)": c4_peer()}
+    peers = {name: make(data_dir) for name, make in FACTORIES.items()}
     docs = build_corpus(data_dir, sizes={"train": 0, "calib": 0, "test": args.docs})["test"]
     mb = sum(len("\n".join(d.paragraphs).encode()) for d in docs) / 1e6
     results = {}
@@ -220,6 +246,10 @@ def main(argv=None) -> int:
         results[name]["pages"] = f
         print(f"{'+ ' + name:36s} {f['char_precision']:7.4f} {f['char_recall']:7.4f} {f['char_f1']:7.4f} "
               f"{f['char_f1_per_page_mean']:7.4f}")
+    print("\npeak resident memory of one process that loads the filter and runs it on the composed documents:")
+    for name in peers:
+        results[name]["peak_mb"] = peak = peak_memory_mb(name, data_dir, args.docs)
+        print(f"  {name:36s} {peak} MB")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1))
     return 0
