@@ -90,6 +90,12 @@ def _init_worker(settings: Settings) -> None:
     _JF = JunkFilter(settings.model, threshold=settings.threshold, categories=settings.categories)
 
 
+def _line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """Line breaks (\n, \r\n or \r) in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    return text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+
+
 def _removed(text: str, spans, keep, label, probs, base: dict[str, Any]) -> tuple[list[dict], int]:
     out = []
     line = 1
@@ -97,7 +103,7 @@ def _removed(text: str, spans, keep, label, probs, base: dict[str, Any]) -> tupl
     for i, (s, k) in enumerate(zip(spans, keep)):
         if k:
             continue
-        line += text.count("\n", pos, s.start) + text.count("\r", pos, s.start) - text.count("\r\n", pos, s.start)
+        line += _line_breaks(text, pos, s.start)
         pos = s.start
         out.append({**base, "line": line, "category": LABELS[label[i]],
                     "probability": round(float(1 - probs[i, 0]), 4), "text": text[s.start:s.end]})
@@ -133,9 +139,7 @@ def _clean_text_files(items: list[tuple[Path, Path | None]], settings: Settings)
 def _write_text(src: Path, target: Path, cleaned: str, enc: str, settings: Settings) -> None:
     data = cleaned.encode(output_encoding(enc) if settings.keep_encoding else "utf-8")
     if settings.backup:
-        backup = src.with_name(src.name + ".bak")
-        if not backup.exists():  # never replace an earlier backup: it holds the original
-            write_atomic(backup, src.read_bytes(), mode=src.stat().st_mode & 0o777)
+        _backup(src)
     mode = src.stat().st_mode & 0o777 if target == src else None
     write_atomic(target, data, mode=mode)
 
@@ -277,36 +281,52 @@ def _jobs(args, srcs: list[Path], out: Path | None, failed: list, counts: Counte
     failed.extend((str(p), why) for p, why in skipped)
 
 
-def _jsonl_units(job: Job, settings: Settings, index: int) -> Iterator[tuple]:
-    path = job.found.path
+def _open_detected(path: Path, sample: int):
+    """Open a file to stream it and detect its encoding from its first ``sample`` bytes;
+    raise ``SkipFile`` when it cannot be read or decoded."""
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        yield ("end", str(path), f"unreadable: {exc.strerror or exc}")
+        raise SkipFile(f"unreadable: {exc.strerror or exc}") from exc
+    try:
+        enc = detect_encoding(fh.read(sample), complete=False)
+    except SkipFile:
+        fh.close()
+        raise
+    fh.seek(0)
+    return fh, enc
+
+
+def _line_batches(lines) -> Iterator[tuple[int, list[bytes]]]:
+    """``(first line number, lines)`` batches of at most JSONL_BATCH_LINES lines / JSONL_BATCH_BYTES."""
+    batch: list[bytes] = []
+    size = 0
+    first = 1
+    for n, line in enumerate(lines, 1):
+        batch.append(line)
+        size += len(line)
+        if len(batch) >= JSONL_BATCH_LINES or size >= JSONL_BATCH_BYTES:
+            yield first, batch
+            batch, size, first = [], 0, n + 1
+    if batch:
+        yield first, batch
+
+
+def _jsonl_units(job: Job, settings: Settings) -> Iterator[tuple]:
+    path = job.found.path
+    try:
+        fh, enc = _open_detected(path, 1 << 16)
+    except SkipFile as exc:
+        yield ("end", str(path), str(exc))
         return
     with fh:
-        try:
-            enc = detect_encoding(fh.read(1 << 16), complete=False)
-        except SkipFile as exc:
-            yield ("end", str(path), str(exc))
-            return
         if enc.startswith(("utf-16", "utf-32")):
             yield ("end", str(path), f"JSONL in {enc} is not supported; convert it to UTF-8")
             return
-        fh.seek(0)
         if enc == "utf-8-sig":
             fh.read(3)
             enc = "utf-8"
-        batch: list[bytes] = []
-        size = 0
-        first = 1
-        for n, line in enumerate(fh, 1):
-            batch.append(line)
-            size += len(line)
-            if len(batch) >= JSONL_BATCH_LINES or size >= JSONL_BATCH_BYTES:
-                yield ("jsonl", str(path), first, batch, enc, settings)
-                batch, size, first = [], 0, n + 1
-        if batch:
+        for first, batch in _line_batches(fh):
             yield ("jsonl", str(path), first, batch, enc, settings)
     yield ("end", str(path))
 
@@ -316,17 +336,11 @@ def _text_block_units(job: Job, settings: Settings) -> Iterator[tuple]:
     incrementally; each block is cleaned as a document of its own, in any worker."""
     path = job.found.path
     try:
-        fh = open(path, "rb")
-    except OSError as exc:
-        yield ("end", str(path), f"unreadable: {exc.strerror or exc}")
+        fh, enc = _open_detected(path, 1 << 20)
+    except SkipFile as exc:
+        yield ("end", str(path), str(exc))
         return
     with fh:
-        try:
-            enc = detect_encoding(fh.read(1 << 20), complete=False)
-        except SkipFile as exc:
-            yield ("end", str(path), str(exc))
-            return
-        fh.seek(0)
         decoder = codecs.getincrementaldecoder(enc)(errors="strict")
         pending = ""
         first_line = 1
@@ -344,7 +358,7 @@ def _text_block_units(job: Job, settings: Settings) -> Iterator[tuple]:
             if cut > 0:
                 block, pending = pending[:cut], pending[cut:]
                 yield ("block", str(path), first_line, block, enc, settings)
-                first_line += block.count("\n") + block.count("\r") - block.count("\r\n")
+                first_line += _line_breaks(block)
             if final:
                 break
     yield ("end", str(path))
@@ -494,7 +508,7 @@ def _units(jobs: Iterator[Job], settings: Settings, sem: threading.Semaphore | N
     def units() -> Iterator[tuple]:
         texts: list[tuple[Path, Path | None]] = []
         size = 0
-        for i, job in enumerate(jobs):
+        for job in jobs:
             big = not job.jsonl and _size(job.found.path) > BIG_TEXT_FILE
             if not job.jsonl and not big:
                 texts.append((job.found.path, job.target))
@@ -507,7 +521,7 @@ def _units(jobs: Iterator[Job], settings: Settings, sem: threading.Semaphore | N
                 yield ("texts", texts, settings)
                 texts, size = [], 0
             open_jsonl[str(job.found.path)] = job
-            yield from (_text_block_units(job, settings) if big else _jsonl_units(job, settings, i))
+            yield from (_text_block_units(job, settings) if big else _jsonl_units(job, settings))
         if texts:
             yield ("texts", texts, settings)
 
@@ -599,6 +613,7 @@ def _handle(res: Result, open_jsonl: dict[str, Job], settings: Settings, stats: 
 
 
 def _backup(src: Path) -> None:
+    """Keep ``FILE.bak``; never replace an earlier backup: it holds the original."""
     backup = src.with_name(src.name + ".bak")
     if not backup.exists():
         write_atomic(backup, src.read_bytes(), mode=src.stat().st_mode & 0o777)
@@ -617,17 +632,7 @@ def _clean_stdin(args, jf) -> int:
         _JF = jf
         settings = Settings(None, None, None, args.text_field, args.add_fields)
         out = sys.stdout.buffer
-        batch: list[bytes] = []
-        first = 1
-        for n, line in enumerate(sys.stdin.buffer, 1):
-            batch.append(line)
-            if len(batch) >= JSONL_BATCH_LINES:
-                res = _clean_jsonl_lines("-", first, batch, "utf-8", settings)
-                out.write(b"".join(res.lines))
-                for w in res.warnings:
-                    print(f"junkfilter: warning: {w}", file=sys.stderr)
-                batch, first = [], n + 1
-        if batch:
+        for first, batch in _line_batches(sys.stdin.buffer):
             res = _clean_jsonl_lines("-", first, batch, "utf-8", settings)
             out.write(b"".join(res.lines))
             for w in res.warnings:
